@@ -113,7 +113,7 @@ export class ContactCenter {
       });
       actor.start();
       const serves = this.config.queues
-        .filter((q) => (a.queues ? a.queues.includes(q.id) : q.skills.every((s) => (a.skills[s.skill] ?? 0) >= s.minProficiency)))
+        .filter((q) => (a.queues ? a.queues.includes(q.id) : meetsWidest(q, a.skills)))
         .map((q) => this.queues.get(q.id)!);
       this.agents.set(a.id, { id: a.id, config: a, order, actor, serves, personal, indexed: [], lastOfferSeq: 0, draw: 0 });
       this.since.set(a.id, { state: 'loggedOut', presence: 'loggedOut', at: this.clock.now() });
@@ -240,9 +240,10 @@ export class ContactCenter {
       const queue = this.queueConfig(c);
       c.actor.send({ type: 'DECLINE', at: this.now(), declineWindowMs: queue.declineWindowSec * 1000 });
       c.decliners.add(agentId);
-      this.returnToQueue(c);
-      this.endOffer(c, offer, 'declined');
-      this.route(c);
+      this.endOffer(c, offer, 'declined', () => {
+        this.returnToQueue(c);
+        this.route(c);
+      });
     });
   }
 
@@ -568,11 +569,22 @@ export class ContactCenter {
     this.sync(a, false);
   }
 
-  private endOffer(c: LiveContact, offer: { offerId: string; agentId: string }, outcome: OfferOutcome): void {
-    c.offer = null;
+  /**
+   * Ends an offer: publishes it, runs `first` (routing the contact to the
+   * others) and only then frees the agent, so it is not offered the same
+   * contact again while another agent is free.
+   */
+  private endOffer(
+    c: LiveContact,
+    offer: { offerId: string; agentId: string },
+    outcome: OfferOutcome,
+    first?: () => void,
+  ): void {
+    if (c.offer?.offerId === offer.offerId) c.offer = null;
     const a = this.agents.get(offer.agentId)!;
-    a.actor.send({ type: 'OFFER_ENDED', at: this.now(), contactId: c.id, accepted: false, missed: outcome === 'timeout' });
     this.publish({ type: 'contact.offer_ended', contactId: c.id, offerId: offer.offerId, agentId: a.id, outcome });
+    first?.();
+    a.actor.send({ type: 'OFFER_ENDED', at: this.now(), contactId: c.id, accepted: false, missed: outcome === 'timeout' });
     this.sync(a);
   }
 
@@ -640,9 +652,10 @@ export class ContactCenter {
       case 'ringTimeout': {
         const offer = c.offer;
         if (!offer || offer.offerId !== e.offerId) return;
-        this.returnToQueue(c);
-        this.endOffer(c, offer, 'timeout');
-        this.route(c);
+        this.endOffer(c, offer, 'timeout', () => {
+          this.returnToQueue(c);
+          this.route(c);
+        });
         return;
       }
       case 'wrapUpDone': {
@@ -884,4 +897,10 @@ function between<T extends Order>(before: Order | undefined, after: Order | unde
   if (after) return { ...self, priority: after.priority, rank: after.rank, seq: after.seq - 0.5 };
   if (before) return { ...self, priority: before.priority, rank: before.rank, seq: before.seq + 0.5 };
   return self;
+}
+
+/** Whether an agent meets a queue's needs at their widest escalation step. */
+function meetsWidest(queue: QueueConfig, skills: Readonly<Record<string, number>>): boolean {
+  const floor = Math.min(...queue.escalation.map((e) => e.minProficiency));
+  return queue.skills.every((s) => (skills[s.skill] ?? 0) >= Math.min(s.minProficiency, floor));
 }

@@ -1,13 +1,23 @@
 /** A store that keeps everything in memory: for tests and the simulator. */
 import type { CenterConfig } from '../config.js';
 import type { ContactRecord } from '../records.js';
-import type { ContactQuery, Customer, CustomerInput, Store } from './store.js';
+import type {
+  ContactQuery,
+  Customer,
+  CustomerInput,
+  NewUser,
+  Session,
+  Store,
+  User,
+} from './store.js';
 import { matches } from './query.js';
 
 export class MemoryStore implements Store {
   private config: CenterConfig | null = null;
   private readonly customers = new Map<string, Customer>();
   private readonly contacts = new Map<string, ContactRecord>();
+  private readonly users = new Map<string, User>();
+  private readonly sessions = new Map<string, Session>();
 
   constructor(private readonly now: () => number = () => 0) {}
 
@@ -51,6 +61,51 @@ export class MemoryStore implements Store {
     const rows = [...this.contacts.values()].filter((r) => matches(r, query));
     rows.sort((a, b) => a.queuedAt - b.queuedAt);
     return rows.slice(0, query.limit ?? rows.length);
+  }
+
+  createUser(input: NewUser): User {
+    if (this.findUserByUsername(input.username)) {
+      throw new Error(`username ${input.username} is taken`);
+    }
+    const user: User = { ...input, id: `u${this.users.size + 1}`, createdAt: this.now() };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  getUser(id: string): User | null {
+    return this.users.get(id) ?? null;
+  }
+
+  findUserByUsername(username: string): User | null {
+    const wanted = username.toLowerCase();
+    return [...this.users.values()].find((u) => u.username.toLowerCase() === wanted) ?? null;
+  }
+
+  listUsers(): User[] {
+    return [...this.users.values()];
+  }
+
+  saveSession(session: Session): void {
+    this.sessions.set(session.tokenHash, session);
+  }
+
+  getSession(tokenHash: string): Session | null {
+    return this.sessions.get(tokenHash) ?? null;
+  }
+
+  deleteSession(tokenHash: string): void {
+    this.sessions.delete(tokenHash);
+  }
+
+  deleteExpiredSessions(now: number): number {
+    let removed = 0;
+    for (const [hash, session] of this.sessions) {
+      if (session.expiresAt <= now) {
+        this.sessions.delete(hash);
+        removed += 1;
+      }
+    }
+    return removed;
   }
 
   close(): void {}

@@ -1,7 +1,8 @@
 /**
  * What the engine persists, behind one small interface: configuration,
- * customers and finished contact records. SQLite is the embedded default;
- * a memory store serves tests and the simulator.
+ * customers, finished contact records, and the users and sessions the API
+ * signs in. SQLite is the embedded default; a memory store serves tests
+ * and the simulator.
  */
 import { z } from 'zod';
 import type { CenterConfig } from '../config.js';
@@ -35,6 +36,39 @@ export interface ContactQuery {
   limit?: number;
 }
 
+export const roles = ['agent', 'supervisor', 'admin'] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+/** Someone who signs in to the API: an agent, a supervisor or an admin. */
+export interface User {
+  id: string;
+  /** Unique, compared without regard to case. */
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The engine agent an agent user acts as; null for other roles. */
+  agentId: string | null;
+  /** A self-describing hash (argon2id PHC string); never the password. */
+  passwordHash: string;
+  createdAt: number;
+}
+
+export type NewUser = Omit<User, 'id' | 'createdAt'>;
+
+/**
+ * A bearer credential. Only the SHA-256 of the token is kept, so a copy of
+ * the database cannot be replayed as a login. A session belongs either to
+ * a user or, for a customer, to the one contact it was issued with.
+ */
+export interface Session {
+  tokenHash: string;
+  userId: string | null;
+  contactId: string | null;
+  createdAt: number;
+  expiresAt: number;
+}
+
 export interface Store {
   loadConfig(): CenterConfig | null;
   saveConfig(config: CenterConfig): void;
@@ -45,5 +79,15 @@ export interface Store {
   getContact(id: string): ContactRecord | null;
   /** Records in queue-entry order. */
   listContacts(query: ContactQuery): ContactRecord[];
+  /** Throws if the username is taken (case-insensitively). */
+  createUser(user: NewUser): User;
+  getUser(id: string): User | null;
+  findUserByUsername(username: string): User | null;
+  listUsers(): User[];
+  saveSession(session: Session): void;
+  getSession(tokenHash: string): Session | null;
+  deleteSession(tokenHash: string): void;
+  /** Removes sessions that expired at or before `now`; returns how many. */
+  deleteExpiredSessions(now: number): number;
   close(): void;
 }
