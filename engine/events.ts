@@ -33,7 +33,7 @@ export const DomainEvent = z.discriminatedUnion('type', [
     type: z.literal('contact.queued'),
     ...onContact,
     queueId: z.string(),
-    /** Null when the contact waits in an agent's personal queue. */
+    /** The agent whose personal queue holds the contact, or null. */
     personalAgentId: z.string().nullable(),
   }),
   z.object({

@@ -137,6 +137,14 @@ export const contactMachine = setup({
   }),
   initial: 'queued',
   on: {
+    // While queued or ringing; ignored once answered or gone.
+    CALLBACK: {
+      guard: ({ context }) => context.record.callbackRequestedAt === null && context.record.answeredAt === null,
+      actions: assign(({ context, event }) => ({
+        now: event.at,
+        record: { ...context.record, callbackRequestedAt: event.at },
+      })),
+    },
     SET_PRIORITY: {
       actions: assign({
         record: ({ context, event }) => ({ ...context.record, priority: event.priority }),
@@ -169,13 +177,6 @@ export const contactMachine = setup({
           })),
         },
         ABANDON: { target: 'abandoned' },
-        CALLBACK: {
-          guard: ({ context }) => context.record.callbackRequestedAt === null,
-          actions: assign(({ context, event }) => ({
-            now: event.at,
-            record: { ...context.record, callbackRequestedAt: event.at },
-          })),
-        },
         REQUEUE: {
           target: '.check',
           reenter: true,

@@ -93,7 +93,7 @@ describe('contact records as CSV', () => {
 });
 
 describe('interval reports as CSV', () => {
-  it('writes a row per interval row, naming the service level, with empty cells for no value', () => {
+  it('writes each interval row with its service-level definition and blanks for no value', () => {
     const stats = new IntervalAggregator();
     stats.consume(closedEvent(answered({ queuedAt: at('09:00:00'), waitMs: 10_000 })));
     stats.consume(closedEvent(abandoned({ queuedAt: at('09:05:00'), waitMs: 30_000 })));

@@ -207,6 +207,8 @@ describe('rows and reports', () => {
   it('refuses a short-abandon limit above the service-level threshold', () => {
     const thresholds = { serviceLevelMs: 10_000, shortAbandonMs: 15_000 };
 
-    expect(() => new IntervalAggregator({ thresholds })).toThrow(/shortAbandonMs \(15000\) must not exceed serviceLevelMs \(10000\)/);
+    expect(() => new IntervalAggregator({ thresholds })).toThrow(
+      /shortAbandonMs \(15000\) must not exceed serviceLevelMs \(10000\)/,
+    );
   });
 });

@@ -33,7 +33,11 @@ export interface IntervalAggregatorOptions {
   /** Default 15. */
   intervalMinutes?: IntervalMinutes;
   thresholds?: Partial<StatsThresholds>;
-  /** Rows persisted earlier, to continue from; validated on load. */
+  /**
+   * Rows persisted earlier, to continue from; validated on load. Agents'
+   * open states are not in the rows: after a reload each agent's time
+   * counts again from its next state event.
+   */
   rows?: readonly unknown[];
 }
 
@@ -192,6 +196,11 @@ export class IntervalAggregator {
       throw new RangeError(
         `no rows are kept per queue and agent together ` +
           `(queue ${query.queueId}, agent ${query.agentId}); ask for one of them`,
+      );
+    }
+    if (query.from > query.to) {
+      throw new RangeError(
+        `report starts after it ends: ${describeTime(query.from)} > ${describeTime(query.to)}`,
       );
     }
     for (const at of [query.from, query.to]) {

@@ -82,32 +82,35 @@ export const IntervalStats = z.object({
 });
 export type IntervalStats = z.infer<typeof IntervalStats>;
 
-/** The counter fields that add up: every field except the two below. */
+/** The counters that simply add: all but thresholds, the max and the nested states. */
 type SummedField = Exclude<
   keyof IntervalStats,
   'thresholds' | 'agentStateMs' | 'maxWaitMs'
 >;
 
-const summedFields: readonly SummedField[] = [
-  'offered',
-  'answered',
-  'answeredWaitSumMs',
-  'answeredWithinT',
-  'abandoned',
-  'abandonedWaitSumMs',
-  'abandonedWithinT',
-  'abandonedAfterT',
-  'abandonedWithinShort',
-  'callbacksRequested',
-  'callbackWaitSumMs',
-  'overflowed',
-  'transferred',
-  'handled',
-  'talkSumMs',
-  'holdSumMs',
-  'wrapUpSumMs',
-  'handleSumMs',
-];
+// A record rather than a list so that the compiler insists on every field:
+// a counter forgotten here would silently stop rolling up.
+const summed: Record<SummedField, true> = {
+  offered: true,
+  answered: true,
+  answeredWaitSumMs: true,
+  answeredWithinT: true,
+  abandoned: true,
+  abandonedWaitSumMs: true,
+  abandonedWithinT: true,
+  abandonedAfterT: true,
+  abandonedWithinShort: true,
+  callbacksRequested: true,
+  callbackWaitSumMs: true,
+  overflowed: true,
+  transferred: true,
+  handled: true,
+  talkSumMs: true,
+  holdSumMs: true,
+  wrapUpSumMs: true,
+  handleSumMs: true,
+};
+const summedFields = Object.keys(summed) as SummedField[];
 
 /** All zero, cut at the given thresholds (T = 20 s, short = 5 s if none). */
 export function emptyCounters(
@@ -159,7 +162,7 @@ export function addCounters(a: IntervalStats, b: IntervalStats): IntervalStats {
   return sum;
 }
 
-/** Adds `b` into `into` in place; the aggregators' hot path. */
+/** Adds `b` into `into` in place, for holders of long-lived rows. */
 export function accumulate(into: IntervalStats, b: IntervalStats): void {
   const sum = addCounters(into, b);
   Object.assign(into, sum);

@@ -91,6 +91,7 @@ export class RealtimeStats {
     this.#center = emptyCounters(this.thresholds);
   }
 
+  /** Takes one live domain event, in the order the bus published them. */
   consume(event: DomainEvent): void {
     this.#rollTo(event.at);
     if (event.type === 'agent.state') {
@@ -150,6 +151,10 @@ export class RealtimeStats {
     }
   }
 
+  /**
+   * The view at `now`, for the center and every queue seen today. A `now`
+   * in a later day than the last event starts today's figures afresh.
+   */
   snapshot(now: number): RealtimeSnapshot {
     this.#rollTo(now);
     const queueIds = new Set(this.#queues.keys());

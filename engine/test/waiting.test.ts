@@ -136,3 +136,17 @@ describe('rule 11: a preferred agent', () => {
     expect(h.of('contact.offered').at(-1)).toMatchObject({ contactId: 'c1', agentId: 'a1', at: T0 + 30_000 });
   });
 });
+
+describe('a callback asked for while ringing', () => {
+  it('is recorded on the contact, which keeps ringing', () => {
+    const h = harness(simpleConfig(1));
+    h.ready('a1');
+    h.center.createContact({ channel: 'voice', queueId: 'q', id: 'c1' });
+    h.advance(2_000);
+
+    h.center.requestCallback('c1');
+
+    const view = h.center.contact('c1')!;
+    expect([view.state, view.record.callbackRequestedAt! - T0]).toEqual(['offered', 2_000]);
+  });
+});
