@@ -82,6 +82,8 @@ export class ContactCenter {
   private readonly since = new Map<string, AgentSince>();
   private readonly work: (() => void)[] = [];
   private readonly random: () => number;
+  /** Every skill some configured agent has: a contact needing another is refused. */
+  private readonly staffedSkills = new Set<string>();
   private busy = false;
   private seq = 0;
 
@@ -105,6 +107,9 @@ export class ContactCenter {
     this.router = new Router(() => this.clock.now(), this.agents);
 
     for (const q of this.config.queues) this.queues.set(q.id, this.spawnQueue(q.id, q, null));
+    for (const a of this.config.agents) {
+      for (const [skill, level] of Object.entries(a.skills)) if (level > 0) this.staffedSkills.add(skill);
+    }
     this.config.agents.forEach((a, order) => {
       const personal = this.spawnQueue(`personal:${a.id}`, null, a.id);
       const actor = createActor(agentMachine, {
@@ -442,7 +447,7 @@ export class ContactCenter {
     }
     const extraSkills = [...new Set([...(request.skills ?? []), ...(request.language ? [request.language] : [])])];
     for (const skill of extraSkills) {
-      if (!this.config.agents.some((a) => (a.skills[skill] ?? 0) > 0)) {
+      if (!this.staffedSkills.has(skill)) {
         return { kind: 'rejected', reason: 'unknown_skill', detail: `no agent has skill ${skill}` };
       }
     }

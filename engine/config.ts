@@ -80,12 +80,15 @@ function checkReferences(
 ): void {
   const queueIds = new Set(config.queues.map((q) => q.id));
   const skills = new Set(config.skills);
-  const duplicate = (ids: string[], path: string) =>
+  const duplicate = (ids: string[], path: string) => {
+    const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) {
+      if (seen.has(id)) {
         ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id ${id}` });
       }
+      seen.add(id);
     });
+  };
   duplicate(config.queues.map((q) => q.id), 'queues');
   duplicate(config.agents.map((a) => a.id), 'agents');
 

@@ -130,11 +130,17 @@ export class Router {
     return pool.eligible.size;
   }
 
-  /** Re-files a free agent under its current sort keys, or removes it. */
+  /**
+   * Re-files a free agent under its current sort keys, or removes it. Only
+   * the pools whose entry changes get an event.
+   */
   reindex(agent: AgentSlot): void {
-    this.unindex(agent);
-    for (const { queue, pool } of this.poolsOf(agent)) {
-      this.indexIn(agent, queue, pool);
+    const before = agent.indexed;
+    agent.indexed = [];
+    for (const { queue, pool } of this.poolsOf(agent)) this.indexIn(agent, queue, pool);
+    for (const pool of before) {
+      if (agent.indexed.includes(pool)) continue;
+      this.queueOf(agent, pool)?.actor.send({ type: 'UNINDEX_AGENT', poolKey: pool.key, agentId: agent.id });
     }
   }
 
@@ -183,11 +189,14 @@ export class Router {
 
   private unindex(agent: AgentSlot): void {
     for (const pool of agent.indexed) {
-      const queue = pool.queueId === agent.personal.id ? agent.personal : undefined;
-      const owner = queue ?? agent.serves.find((q) => q.id === pool.queueId);
-      owner?.actor.send({ type: 'UNINDEX_AGENT', poolKey: pool.key, agentId: agent.id });
+      this.queueOf(agent, pool)?.actor.send({ type: 'UNINDEX_AGENT', poolKey: pool.key, agentId: agent.id });
     }
     agent.indexed = [];
+  }
+
+  private queueOf(agent: AgentSlot, pool: Pool): QueueSlot | undefined {
+    if (pool.queueId === agent.personal.id) return agent.personal;
+    return agent.serves.find((q) => q.id === pool.queueId);
   }
 
   private indexIn(agent: AgentSlot, queue: QueueSlot, pool: Pool): void {
@@ -198,12 +207,11 @@ export class Router {
 
     const config = queue.config;
     const strategy = strategies[config?.strategy ?? 'longest-idle'];
-    queue.actor.send({
-      type: 'INDEX_AGENT',
-      poolKey: pool.key,
-      agent: { agentId: agent.id, key: strategy(this.facts(agent, config)) },
-    });
+    const key = strategy(this.facts(agent, config));
     agent.indexed.push(pool);
+    const current = pool.agents.get(agent.id);
+    if (current && sameKey(current.key, key)) return;
+    queue.actor.send({ type: 'INDEX_AGENT', poolKey: pool.key, agent: { agentId: agent.id, key } });
   }
 
   private facts(agent: AgentSlot, queue: QueueConfig | null): AgentFacts {
@@ -233,4 +241,8 @@ export class Router {
 
 function isLoggedIn(agent: AgentSlot | undefined): agent is AgentSlot {
   return agent !== undefined && agent.actor.getSnapshot().value !== 'loggedOut';
+}
+
+function sameKey(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
