@@ -24,7 +24,7 @@ import type { Channel, ContactRecord, OfferOutcome } from './records.js';
 import { Router, type AgentSlot, type ContactSlot, type QueueSlot } from './routing/router.js';
 import type { Pool } from './routing/pool.js';
 import { MemoryStore } from './store/memory-store.js';
-import type { CustomerInput, Store } from './store/store.js';
+import type { Customer, CustomerInput, Store } from './store/store.js';
 import { createRandom } from './random.js';
 
 export interface CenterOptions {
@@ -403,6 +403,24 @@ export class ContactCenter {
     return n;
   }
 
+  /**
+   * The customer behind a contact and their past contacts, newest first:
+   * what an agent sees beside an offer and a supervisor beside a queue.
+   */
+  customerProfile(contactId: string, historyLimit = 20): CustomerProfile | null {
+    const record = this.contacts.get(contactId)?.actor.getSnapshot().context.record ?? this.store.getContact(contactId);
+    if (!record) throw new EngineError('unknown_contact', `no contact ${contactId}`);
+    if (record.customerId === null) return null;
+    const customer = this.store.getCustomer(record.customerId);
+    if (!customer) return null;
+    const history = this.store
+      .listContacts({ customerId: customer.id })
+      .filter((r) => r.id !== contactId)
+      .reverse()
+      .slice(0, historyLimit);
+    return { customer, history };
+  }
+
   agentIds(): string[] {
     return [...this.agents.keys()];
   }
@@ -414,6 +432,7 @@ export class ContactCenter {
     return {
       agentId,
       name: a.config.name,
+      skills: a.config.skills,
       presence: value,
       state: since.state,
       stateSince: since.at,
@@ -846,9 +865,16 @@ export interface LiveContactView {
   agentId: string | null;
 }
 
+export interface CustomerProfile {
+  customer: Customer;
+  /** Closed contacts of this customer, newest first. */
+  history: ContactRecord[];
+}
+
 export interface AgentStatus {
   agentId: string;
   name: string;
+  skills: Readonly<Record<string, number>>;
   presence: 'loggedOut' | 'ready' | 'notReady';
   state: AgentState;
   stateSince: number;

@@ -7,6 +7,7 @@ export {
   type AgentStatus,
   type CenterOptions,
   type ContactRequest,
+  type CustomerProfile,
   type LiveContactView,
   type RouteOutcome,
 } from './center.js';
