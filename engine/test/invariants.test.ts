@@ -1,12 +1,14 @@
 /**
  * Random event sequences against the engine, with the invariants checked
  * after every step: capacity, single offer, never stall, no negative
- * durations, and closed contacts gone from every queue.
+ * durations, and closed contacts gone from every queue; and every event
+ * published matches its schema, in sequence order.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CenterConfigInput } from '../config.js';
 import { EngineError } from '../errors.js';
+import { DomainEvent } from '../events.js';
 import type { ContactRecord } from '../records.js';
 import { harness } from './harness.js';
 
@@ -38,7 +40,11 @@ type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 function run(ops: Op[]) {
   const h = harness(config);
   const closed = new Map<string, ContactRecord>();
+  let lastSeq = 0;
   h.center.subscribe((e) => {
+    expect(DomainEvent.safeParse(e).success, `${e.type} matches its schema`).toBe(true);
+    expect(e.seq).toBeGreaterThan(lastSeq);
+    lastSeq = e.seq;
     if (e.type === 'contact.closed') closed.set(e.contactId, e.record);
   });
   let n = 0;
