@@ -37,3 +37,4 @@ export { strategyNames, type StrategyName } from './routing/strategies/index.js'
 export { MemoryStore } from './store/memory-store.js';
 export { CustomerInput, type ContactQuery, type Customer, type Store } from './store/store.js';
 export * as stats from './stats/index.js';
+export { CenterStats, type CenterStatsOptions, type IntervalReport, type IntervalRowStore } from './center-stats.js';
