@@ -17,7 +17,9 @@ import { centerMachine } from '../machines/center.js';
 import { EventBus, type Listener } from './bus.js';
 import { wallClock, type EngineClock } from './clock.js';
 import { parseConfig, type CenterConfig, type CenterConfigInput, type QueueConfig } from './config.js';
+import type { Command } from './commands.js';
 import { EngineError } from './errors.js';
+import type { Journal } from './journal.js';
 import type { AgentState, DomainEvent } from './events.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { Channel, ContactRecord, OfferOutcome } from './records.js';
@@ -36,6 +38,8 @@ export interface CenterOptions {
   seed?: number;
   /** An inspector, e.g. from `@statelyai/inspect` (see README). */
   inspect?: (event: InspectionEvent) => void;
+  /** Where commands are journaled, for crash recovery (see recover.ts). */
+  journal?: Journal;
 }
 
 export interface ContactRequest {
@@ -86,11 +90,15 @@ export class ContactCenter {
   private readonly staffedSkills = new Set<string>();
   private busy = false;
   private seq = 0;
+  private journal: Journal | undefined;
+  /** True while a journal is replayed: commands are not journaled again. */
+  replaying = false;
 
   constructor(options: CenterOptions) {
     this.clock = options.clock ?? wallClock;
     this.store = options.store ?? new MemoryStore();
     this.logger = options.logger ?? silentLogger;
+    this.journal = options.journal;
     this.bus = new EventBus(this.logger);
     this.random = createRandom(options.seed ?? 1);
     this.config = parseConfig(this.store.loadConfig() ?? options.config);
@@ -99,7 +107,7 @@ export class ContactCenter {
     // Every delayed transition lands on this clock; routing runs right after.
     const inner = this.clock;
     const clock = {
-      setTimeout: (fn: () => void, ms: number) => inner.setTimeout(() => this.step(fn), ms),
+      setTimeout: (fn: () => void, ms: number) => inner.setTimeout(() => this.step(fn, true), ms),
       clearTimeout: (id: unknown) => inner.clearTimeout(id),
     };
     this.root = createActor(centerMachine, { clock, inspect: options.inspect });
@@ -136,12 +144,16 @@ export class ContactCenter {
   // ── customers ──────────────────────────────────────────────────────────
 
   createContact(request: ContactRequest): RouteOutcome {
-    return this.step(() => this.admit(request));
+    return this.step(() => {
+      const outcome = this.admit(request);
+      if (outcome.kind !== 'rejected') this.journalCreate(request, outcome.contactId);
+      return outcome;
+    });
   }
 
   /** The customer hung up or left, while waiting or ringing. */
   abandon(contactId: string): void {
-    this.step(() => {
+    this.command({ type: 'contact.abandon', contactId }, () => {
       const c = this.live(contactId);
       const state = this.stateOf(c);
       if (state !== 'queued' && state !== 'offered') {
@@ -158,7 +170,7 @@ export class ContactCenter {
 
   /** The customer would rather be called back; keeps its place. */
   requestCallback(contactId: string): void {
-    this.step(() => {
+    this.command({ type: 'contact.callback', contactId }, () => {
       const c = this.live(contactId);
       if (this.stateOf(c) !== 'queued' && this.stateOf(c) !== 'offered') {
         throw new EngineError('contact_gone', `contact ${contactId} is no longer waiting`);
@@ -172,7 +184,7 @@ export class ContactCenter {
   // ── agents ─────────────────────────────────────────────────────────────
 
   login(agentId: string): void {
-    this.step(() => {
+    this.command({ type: 'agent.login', agentId }, () => {
       const a = this.agent(agentId);
       if (a.actor.getSnapshot().value !== 'loggedOut') return;
       a.actor.send({ type: 'LOGIN', at: this.now() });
@@ -182,7 +194,7 @@ export class ContactCenter {
   }
 
   ready(agentId: string): void {
-    this.step(() => {
+    this.command({ type: 'agent.ready', agentId }, () => {
       const a = this.loggedIn(agentId);
       a.actor.send({ type: 'READY', at: this.now() });
       this.sync(a);
@@ -190,7 +202,7 @@ export class ContactCenter {
   }
 
   notReady(agentId: string, reason: string): void {
-    this.step(() => {
+    this.command({ type: 'agent.not_ready', agentId, reason }, () => {
       const a = this.loggedIn(agentId);
       this.withdrawOffers(a);
       a.actor.send({ type: 'NOT_READY', at: this.now(), reason });
@@ -199,7 +211,7 @@ export class ContactCenter {
   }
 
   logout(agentId: string): void {
-    this.step(() => {
+    this.command({ type: 'agent.logout', agentId }, () => {
       const a = this.agent(agentId);
       if (a.actor.getSnapshot().value === 'loggedOut') return;
       this.withdrawOffers(a);
@@ -217,7 +229,7 @@ export class ContactCenter {
   }
 
   accept(agentId: string, contactId: string): void {
-    this.step(() => {
+    this.command({ type: 'agent.accept', agentId, contactId }, () => {
       const a = this.agent(agentId);
       const c = this.contacts.get(contactId);
       if (!c || this.stateOf(c) === 'abandoned' || this.stateOf(c) === 'completed') {
@@ -239,7 +251,7 @@ export class ContactCenter {
   }
 
   decline(agentId: string, contactId: string): void {
-    this.step(() => {
+    this.command({ type: 'agent.decline', agentId, contactId }, () => {
       const c = this.offeredTo(agentId, contactId);
       const offer = c.offer!;
       const queue = this.queueConfig(c);
@@ -253,7 +265,7 @@ export class ContactCenter {
   }
 
   hold(agentId: string, contactId: string, onHold: boolean): void {
-    this.step(() => {
+    this.command({ type: 'agent.hold', agentId, contactId, onHold }, () => {
       const c = this.handledBy(agentId, contactId);
       c.actor.send({ type: onHold ? 'HOLD' : 'RESUME', at: this.now() });
       this.publish({ type: 'contact.held', contactId, agentId, onHold });
@@ -262,7 +274,7 @@ export class ContactCenter {
 
   /** The conversation is over; wrap-up starts on the contact's queue timer. */
   end(agentId: string, contactId: string): void {
-    this.step(() => {
+    this.command({ type: 'agent.end', agentId, contactId }, () => {
       const c = this.handledBy(agentId, contactId);
       const a = this.agent(agentId);
       const wrapUpMs = c.actor.getSnapshot().context.timers.wrapUpMs;
@@ -275,7 +287,7 @@ export class ContactCenter {
   }
 
   finishWrapUp(agentId: string, contactId: string, disposition: string | null): void {
-    this.step(() => {
+    this.command({ type: 'agent.wrap_up', agentId, contactId, disposition }, () => {
       const c = this.live(contactId);
       if (this.stateOf(c) !== 'wrapUp' || c.agentId !== agentId) {
         throw new EngineError('wrong_state', `contact ${contactId} is not in wrap-up with agent ${agentId}`);
@@ -292,7 +304,7 @@ export class ContactCenter {
 
   /** Moves a waiting contact to a 0-based position in its queue's order. */
   moveToPosition(contactId: string, position: number): void {
-    this.step(() => {
+    this.command({ type: 'supervisor.position', contactId, position }, () => {
       const c = this.waiting(contactId);
       const place = c.place!;
       const order = this.queueOrder(place.queue).filter((x) => x.id !== c.id);
@@ -311,7 +323,7 @@ export class ContactCenter {
   }
 
   setPriority(contactId: string, priority: number): void {
-    this.step(() => {
+    this.command({ type: 'supervisor.priority', contactId, priority }, () => {
       const c = this.waiting(contactId);
       const place = c.place!;
       this.router.unplace(c);
@@ -325,7 +337,7 @@ export class ContactCenter {
 
   /** Moves a waiting contact to another shared queue; its wait goes on. */
   moveToQueue(contactId: string, queueId: string): void {
-    this.step(() => {
+    this.command({ type: 'supervisor.queue', contactId, queueId }, () => {
       const c = this.waiting(contactId);
       const target = this.sharedQueue(queueId);
       c.personalAgentId = null;
@@ -342,7 +354,7 @@ export class ContactCenter {
    * free, else kept in the agent's personal queue until it is.
    */
   assign(contactId: string, agentId: string): void {
-    this.step(() => {
+    this.command({ type: 'supervisor.assign', contactId, agentId }, () => {
       const c = this.waiting(contactId);
       const a = this.agent(agentId);
       this.router.unplace(c);
@@ -354,7 +366,7 @@ export class ContactCenter {
 
   /** Hands a connected contact to another agent, via its personal queue. */
   transfer(contactId: string, toAgentId: string): void {
-    this.step(() => {
+    this.command({ type: 'supervisor.transfer', contactId, agentId: toAgentId }, () => {
       const c = this.live(contactId);
       const from = c.agentId;
       if (this.stateOf(c) !== 'connected' || from === null) {
@@ -451,6 +463,11 @@ export class ContactCenter {
 
   queueIds(): string[] {
     return [...this.queues.keys()];
+  }
+
+  /** Starts journaling commands (after a replay, see recover.ts). */
+  attachJournal(journal: Journal): void {
+    this.journal = journal;
   }
 
   stop(): void {
@@ -734,12 +751,32 @@ export class ContactCenter {
     return entries.sort(compareEntries).map((e) => this.contacts.get(e.contactId)!);
   }
 
+  /** Runs a command as one step, and journals it once it succeeded. */
+  private command<T>(entry: Command, fn: () => T): T {
+    return this.step(() => {
+      const result = fn();
+      if (!this.replaying) this.journal?.append(this.now(), entry);
+      return result;
+    });
+  }
+
+  private journalCreate(request: ContactRequest, contactId: string): void {
+    if (this.replaying || !this.journal) return;
+    const record = this.contacts.get(contactId)?.actor.getSnapshot().context.record ?? this.store.getContact(contactId)!;
+    const { customer: _customer, ...rest } = request;
+    this.journal.append(this.now(), {
+      type: 'contact.create',
+      request: { ...rest, id: contactId, queueId: record.firstQueueId, customerId: record.customerId ?? undefined },
+    });
+  }
+
   /**
    * Runs one step: a command or a timer. Work queued by actors while they
    * were processing (their emitted events) runs after, outside them.
    */
-  private step<T>(fn: () => T): T {
+  private step<T>(fn: () => T, fromTimer = false): T {
     if (this.busy) return fn();
+    if (!fromTimer) this.clock.catchUp?.();
     this.busy = true;
     try {
       const result = fn();

@@ -12,6 +12,11 @@ export interface Clock {
 export interface EngineClock extends Clock {
   /** Milliseconds since the Unix epoch, as this clock sees it. */
   now(): number;
+  /**
+   * Runs the timers due before a command is applied, so commands and timers
+   * interleave in time order (see live-clock.ts). Virtual clocks omit it.
+   */
+  catchUp?(): void;
 }
 
 /** The wall clock, for live servers. */

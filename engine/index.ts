@@ -35,6 +35,11 @@ export {
 } from './records.js';
 export { strategyNames, type StrategyName } from './routing/strategies/index.js';
 export { MemoryStore } from './store/memory-store.js';
+export { SqliteJournal } from './store/sqlite-journal.js';
+export { Command, applyCommand } from './commands.js';
+export { MemoryJournal, type Journal, type JournalEntry } from './journal.js';
+export { LiveClock } from './live-clock.js';
+export { openCenter, type OpenOptions, type OpenedCenter } from './recover.js';
 export { CustomerInput, type ContactQuery, type Customer, type Store } from './store/store.js';
 export * as stats from './stats/index.js';
 export { CenterStats, type CenterStatsOptions, type IntervalReport, type IntervalRowStore } from './center-stats.js';
