@@ -75,7 +75,10 @@ export class CenterStats {
     const rows = this.history.reportRows(query);
     return {
       intervalMinutes: this.history.intervalMs / 60_000,
-      rows: rows.map((row) => ({ ...row, metrics: metricsFrom(row.counters, this.metricsOptions) })),
+      rows: rows.map((row) => ({
+        ...row,
+        metrics: metricsFrom(row.counters, this.metricsOptions),
+      })),
       total: metricsFrom(this.history.report(query), this.metricsOptions),
     };
   }

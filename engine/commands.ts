@@ -36,7 +36,12 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agent.decline'), ...byAgent, ...onContact }),
   z.object({ type: z.literal('agent.hold'), ...byAgent, ...onContact, onHold: z.boolean() }),
   z.object({ type: z.literal('agent.end'), ...byAgent, ...onContact }),
-  z.object({ type: z.literal('agent.wrap_up'), ...byAgent, ...onContact, disposition: z.string().nullable() }),
+  z.object({
+    type: z.literal('agent.wrap_up'),
+    ...byAgent,
+    ...onContact,
+    disposition: z.string().nullable(),
+  }),
   z.object({ type: z.literal('supervisor.position'), ...onContact, position: z.number().int() }),
   z.object({ type: z.literal('supervisor.priority'), ...onContact, priority: z.number().int() }),
   z.object({ type: z.literal('supervisor.queue'), ...onContact, queueId: Id }),
@@ -53,21 +58,37 @@ export function applyCommand(center: ContactCenter, c: Command): void {
       center.createContact(request);
       return;
     }
-    case 'contact.abandon': return center.abandon(c.contactId);
-    case 'contact.callback': return center.requestCallback(c.contactId);
-    case 'agent.login': return center.login(c.agentId);
-    case 'agent.ready': return center.ready(c.agentId);
-    case 'agent.not_ready': return center.notReady(c.agentId, c.reason);
-    case 'agent.logout': return center.logout(c.agentId);
-    case 'agent.accept': return center.accept(c.agentId, c.contactId);
-    case 'agent.decline': return center.decline(c.agentId, c.contactId);
-    case 'agent.hold': return center.hold(c.agentId, c.contactId, c.onHold);
-    case 'agent.end': return center.end(c.agentId, c.contactId);
-    case 'agent.wrap_up': return center.finishWrapUp(c.agentId, c.contactId, c.disposition);
-    case 'supervisor.position': return center.moveToPosition(c.contactId, c.position);
-    case 'supervisor.priority': return center.setPriority(c.contactId, c.priority);
-    case 'supervisor.queue': return center.moveToQueue(c.contactId, c.queueId);
-    case 'supervisor.assign': return center.assign(c.contactId, c.agentId);
-    case 'supervisor.transfer': return center.transfer(c.contactId, c.agentId);
+    case 'contact.abandon':
+      return center.abandon(c.contactId);
+    case 'contact.callback':
+      return center.requestCallback(c.contactId);
+    case 'agent.login':
+      return center.login(c.agentId);
+    case 'agent.ready':
+      return center.ready(c.agentId);
+    case 'agent.not_ready':
+      return center.notReady(c.agentId, c.reason);
+    case 'agent.logout':
+      return center.logout(c.agentId);
+    case 'agent.accept':
+      return center.accept(c.agentId, c.contactId);
+    case 'agent.decline':
+      return center.decline(c.agentId, c.contactId);
+    case 'agent.hold':
+      return center.hold(c.agentId, c.contactId, c.onHold);
+    case 'agent.end':
+      return center.end(c.agentId, c.contactId);
+    case 'agent.wrap_up':
+      return center.finishWrapUp(c.agentId, c.contactId, c.disposition);
+    case 'supervisor.position':
+      return center.moveToPosition(c.contactId, c.position);
+    case 'supervisor.priority':
+      return center.setPriority(c.contactId, c.priority);
+    case 'supervisor.queue':
+      return center.moveToQueue(c.contactId, c.queueId);
+    case 'supervisor.assign':
+      return center.assign(c.contactId, c.agentId);
+    case 'supervisor.transfer':
+      return center.transfer(c.contactId, c.agentId);
   }
 }

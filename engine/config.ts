@@ -12,7 +12,10 @@ const Id = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
-const Seconds = z.number().min(0).max(7 * 24 * 3600);
+const Seconds = z
+  .number()
+  .min(0)
+  .max(7 * 24 * 3600);
 const Proficiency = z.number().int().min(1).max(5);
 
 export const SkillRequirement = z.object({
@@ -40,9 +43,7 @@ export const QueueConfig = z.object({
   /** How long a contact waits for its preferred agent before the queue. */
   preferenceWindowSec: Seconds.default(0),
   /** After waiting this long, the required proficiency drops to `to`. */
-  escalation: z
-    .array(z.object({ afterSec: Seconds, minProficiency: Proficiency }))
-    .default([]),
+  escalation: z.array(z.object({ afterSec: Seconds, minProficiency: Proficiency })).default([]),
 });
 export type QueueConfig = z.infer<typeof QueueConfig>;
 
@@ -89,28 +90,50 @@ function checkReferences(
       seen.add(id);
     });
   };
-  duplicate(config.queues.map((q) => q.id), 'queues');
-  duplicate(config.agents.map((a) => a.id), 'agents');
+  duplicate(
+    config.queues.map((q) => q.id),
+    'queues',
+  );
+  duplicate(
+    config.agents.map((a) => a.id),
+    'agents',
+  );
 
   config.queues.forEach((q, i) => {
     if (q.overflowTo !== undefined && !queueIds.has(q.overflowTo)) {
-      ctx.addIssue({ code: 'custom', path: ['queues', i, 'overflowTo'], message: `unknown queue ${q.overflowTo}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['queues', i, 'overflowTo'],
+        message: `unknown queue ${q.overflowTo}`,
+      });
     }
     q.skills.forEach((s, j) => {
       if (skills.size > 0 && !skills.has(s.skill)) {
-        ctx.addIssue({ code: 'custom', path: ['queues', i, 'skills', j, 'skill'], message: `unknown skill ${s.skill}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['queues', i, 'skills', j, 'skill'],
+          message: `unknown skill ${s.skill}`,
+        });
       }
     });
   });
   config.agents.forEach((a, i) => {
     a.queues?.forEach((q, j) => {
       if (!queueIds.has(q)) {
-        ctx.addIssue({ code: 'custom', path: ['agents', i, 'queues', j], message: `unknown queue ${q}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agents', i, 'queues', j],
+          message: `unknown queue ${q}`,
+        });
       }
     });
     for (const s of Object.keys(a.skills)) {
       if (skills.size > 0 && !skills.has(s)) {
-        ctx.addIssue({ code: 'custom', path: ['agents', i, 'skills', s], message: `unknown skill ${s}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agents', i, 'skills', s],
+          message: `unknown skill ${s}`,
+        });
       }
     }
   });

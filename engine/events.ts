@@ -6,14 +6,7 @@
 import { z } from 'zod';
 import { Channel, ContactRecord, OfferOutcome } from './records.js';
 
-export const agentStates = [
-  'loggedOut',
-  'ready',
-  'notReady',
-  'ringing',
-  'busy',
-  'wrapUp',
-] as const;
+export const agentStates = ['loggedOut', 'ready', 'notReady', 'ringing', 'busy', 'wrapUp'] as const;
 export const AgentState = z.enum(agentStates);
 export type AgentState = z.infer<typeof AgentState>;
 
@@ -105,7 +98,4 @@ export const DomainEvent = z.discriminatedUnion('type', [
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 export type DomainEventType = DomainEvent['type'];
-export type EventOf<T extends DomainEventType> = Extract<
-  DomainEvent,
-  { type: T }
->;
+export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

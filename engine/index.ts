@@ -21,7 +21,13 @@ export {
   type CenterConfigInput,
 } from './config.js';
 export { EngineError, errorCodes, type EngineErrorCode } from './errors.js';
-export { AgentState, agentStates, DomainEvent, type DomainEventType, type EventOf } from './events.js';
+export {
+  AgentState,
+  agentStates,
+  DomainEvent,
+  type DomainEventType,
+  type EventOf,
+} from './events.js';
 export { type Listener } from './bus.js';
 export { createLogger, silentLogger, type Logger } from './logger.js';
 export {
@@ -42,4 +48,9 @@ export { LiveClock } from './live-clock.js';
 export { openCenter, type OpenOptions, type OpenedCenter } from './recover.js';
 export { CustomerInput, type ContactQuery, type Customer, type Store } from './store/store.js';
 export * as stats from './stats/index.js';
-export { CenterStats, type CenterStatsOptions, type IntervalReport, type IntervalRowStore } from './center-stats.js';
+export {
+  CenterStats,
+  type CenterStatsOptions,
+  type IntervalReport,
+  type IntervalRowStore,
+} from './center-stats.js';

@@ -14,10 +14,7 @@ export interface Inspection {
   stop(): void;
 }
 
-export function inspectionFromEnv(
-  env: NodeJS.ProcessEnv,
-  logger: Logger,
-): Inspection | undefined {
+export function inspectionFromEnv(env: NodeJS.ProcessEnv, logger: Logger): Inspection | undefined {
   if (env.INSPECT !== '1') return undefined;
   const port = Number(env.INSPECT_PORT ?? 8080);
   const server = createInspectorServer({ port, autoOpen: env.INSPECT_OPEN === '1' });

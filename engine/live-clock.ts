@@ -81,11 +81,14 @@ export class LiveClock implements EngineClock {
     if (next === undefined || next >= this.wakeAt) return;
     if (this.wake) clearTimeout(this.wake);
     this.wakeAt = next;
-    this.wake = setTimeout(() => {
-      this.wake = null;
-      this.wakeAt = Infinity;
-      this.catchUp();
-    }, Math.max(0, next - this.wallNow()));
+    this.wake = setTimeout(
+      () => {
+        this.wake = null;
+        this.wakeAt = Infinity;
+        this.catchUp();
+      },
+      Math.max(0, next - this.wallNow()),
+    );
     // A pending deadline alone does not keep the process alive.
     this.wake.unref?.();
   }

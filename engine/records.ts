@@ -66,12 +66,8 @@ export const ContactRecord = z.object({
   callbackRequestedAt: z.number().nullable(),
   /** When the customer left without being answered. */
   abandonedAt: z.number().nullable(),
-  overflows: z.array(
-    z.object({ from: z.string(), to: z.string(), at: z.number() }),
-  ),
-  transfers: z.array(
-    z.object({ from: z.string(), to: z.string(), at: z.number() }),
-  ),
+  overflows: z.array(z.object({ from: z.string(), to: z.string(), at: z.number() })),
+  transfers: z.array(z.object({ from: z.string(), to: z.string(), at: z.number() })),
   disposition: z.string().nullable(),
   /** True when, at arrival, no logged-in agent had the skills it needs. */
   noEligibleAgent: z.boolean(),

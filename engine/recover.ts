@@ -58,6 +58,7 @@ export function openCenter(options: OpenOptions): OpenedCenter {
   // Journal what happens from here on, then let time catch up.
   center.attachJournal(options.journal);
   clock.goLive();
-  if (entries.length > 0) logger.info({ replayed: entries.length }, 'center recovered from its journal');
+  if (entries.length > 0)
+    logger.info({ replayed: entries.length }, 'center recovered from its journal');
   return { center, clock, replayed: entries.length };
 }

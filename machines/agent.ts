@@ -12,9 +12,7 @@ import { assign, raise, setup } from 'xstate';
 import type { AgentState } from '../engine/events.js';
 
 export type Presence =
-  | { state: 'ready' }
-  | { state: 'notReady'; reason: string }
-  | { state: 'loggedOut' };
+  { state: 'ready' } | { state: 'notReady'; reason: string } | { state: 'loggedOut' };
 
 export interface AgentContext {
   agentId: string;
@@ -67,8 +65,7 @@ export const agentMachine = setup({
   guards: {
     hasWork: ({ context }) => busyWork(context) > 0,
     hasActive: ({ context }) => context.active.length > 0,
-    pendingReady: ({ context }) =>
-      busyWork(context) === 0 && context.pending?.state === 'ready',
+    pendingReady: ({ context }) => busyWork(context) === 0 && context.pending?.state === 'ready',
     pendingNotReady: ({ context }) =>
       busyWork(context) === 0 && context.pending?.state === 'notReady',
     pendingLogout: ({ context }) =>
@@ -238,10 +235,7 @@ export function displayState(presence: PresenceState, c: AgentContext): AgentSta
  * voice contact needs the agent free of all work; a chat needs one free
  * unit of capacity and no voice contact in progress.
  */
-export function availability(
-  presence: PresenceState,
-  c: AgentContext,
-): 'none' | 'chat' | 'any' {
+export function availability(presence: PresenceState, c: AgentContext): 'none' | 'chat' | 'any' {
   if (presence !== 'ready' || c.pending !== null || c.voice.length > 0) return 'none';
   const used = load(c);
   if (used === 0) return 'any';

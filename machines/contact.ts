@@ -89,9 +89,7 @@ function endOffer(
 ): ContactRecord {
   return {
     ...record,
-    offers: record.offers.map((o) =>
-      o.offerId === offerId ? { ...o, endedAt: at, outcome } : o,
-    ),
+    offers: record.offers.map((o) => (o.offerId === offerId ? { ...o, endedAt: at, outcome } : o)),
   };
 }
 
@@ -139,7 +137,8 @@ export const contactMachine = setup({
   on: {
     // While queued or ringing; ignored once answered or gone.
     CALLBACK: {
-      guard: ({ context }) => context.record.callbackRequestedAt === null && context.record.answeredAt === null,
+      guard: ({ context }) =>
+        context.record.callbackRequestedAt === null && context.record.answeredAt === null,
       actions: assign(({ context, event }) => ({
         now: event.at,
         record: { ...context.record, callbackRequestedAt: event.at },

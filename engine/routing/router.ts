@@ -140,7 +140,11 @@ export class Router {
     for (const { queue, pool } of this.poolsOf(agent)) this.indexIn(agent, queue, pool);
     for (const pool of before) {
       if (agent.indexed.includes(pool)) continue;
-      this.queueOf(agent, pool)?.actor.send({ type: 'UNINDEX_AGENT', poolKey: pool.key, agentId: agent.id });
+      this.queueOf(agent, pool)?.actor.send({
+        type: 'UNINDEX_AGENT',
+        poolKey: pool.key,
+        agentId: agent.id,
+      });
     }
   }
 
@@ -189,7 +193,11 @@ export class Router {
 
   private unindex(agent: AgentSlot): void {
     for (const pool of agent.indexed) {
-      this.queueOf(agent, pool)?.actor.send({ type: 'UNINDEX_AGENT', poolKey: pool.key, agentId: agent.id });
+      this.queueOf(agent, pool)?.actor.send({
+        type: 'UNINDEX_AGENT',
+        poolKey: pool.key,
+        agentId: agent.id,
+      });
     }
     agent.indexed = [];
   }

@@ -10,7 +10,10 @@ describe('the SQLite command journal', () => {
     const journal = new SqliteJournal(path);
     journal.append(1_000, { type: 'agent.login', agentId: 'a1' });
     journal.append(1_000, { type: 'agent.ready', agentId: 'a1' });
-    journal.append(2_500, { type: 'contact.create', request: { id: 'c1', channel: 'chat', queueId: 'q', customerId: 'cu1' } });
+    journal.append(2_500, {
+      type: 'contact.create',
+      request: { id: 'c1', channel: 'chat', queueId: 'q', customerId: 'cu1' },
+    });
     journal.close();
 
     const reopened = new SqliteJournal(path);
@@ -18,7 +21,14 @@ describe('the SQLite command journal', () => {
     expect([...reopened.entries()]).toEqual([
       { n: 1, at: 1_000, command: { type: 'agent.login', agentId: 'a1' } },
       { n: 2, at: 1_000, command: { type: 'agent.ready', agentId: 'a1' } },
-      { n: 3, at: 2_500, command: { type: 'contact.create', request: { id: 'c1', channel: 'chat', queueId: 'q', customerId: 'cu1' } } },
+      {
+        n: 3,
+        at: 2_500,
+        command: {
+          type: 'contact.create',
+          request: { id: 'c1', channel: 'chat', queueId: 'q', customerId: 'cu1' },
+        },
+      },
     ]);
     reopened.close();
   });

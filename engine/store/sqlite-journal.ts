@@ -27,7 +27,9 @@ export class SqliteJournal implements Journal {
   }
 
   *entries(): Iterable<JournalEntry> {
-    const rows = this.db.prepare('SELECT n, at, command FROM journal ORDER BY n').iterate() as Iterable<{
+    const rows = this.db
+      .prepare('SELECT n, at, command FROM journal ORDER BY n')
+      .iterate() as Iterable<{
       n: number;
       at: number;
       command: string;

@@ -8,7 +8,8 @@ function rowStore(): IntervalRowStore & { saved: Map<string, IntervalRow> } {
   return {
     saved,
     loadIntervalRows: () => [...saved.values()],
-    saveIntervalRows: (rows) => rows.forEach((r) => saved.set(JSON.stringify([r.intervalStart, r.queueId, r.agentId]), r)),
+    saveIntervalRows: (rows) =>
+      rows.forEach((r) => saved.set(JSON.stringify([r.intervalStart, r.queueId, r.agentId]), r)),
   };
 }
 
@@ -30,7 +31,9 @@ describe('statistics of a running center', () => {
     const report = stats.report({ from: T0, to: T0 + 15 * 60_000, queueId: 'q' });
 
     expect([live.queues.q!.waiting, live.queues.q!.longestWaitMs]).toEqual([2, 10_000]);
-    expect([report.total.offered, report.total.answered, report.total.abandoned]).toEqual([2, 1, 1]);
+    expect([report.total.offered, report.total.answered, report.total.abandoned]).toEqual([
+      2, 1, 1,
+    ]);
     expect([report.total.asaMs, report.total.averageAbandonMs]).toEqual([10_000, 30_000]);
     expect(report.rows.map((r) => r.intervalStart)).toEqual([T0]);
     expect(rows.saved.size).toBeGreaterThan(0);

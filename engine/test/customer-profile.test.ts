@@ -13,7 +13,12 @@ describe("the customer's profile beside an offer", () => {
       h.center.end('a1', id);
     }
 
-    h.center.createContact({ channel: 'voice', queueId: 'q', id: 'third', customer: { email: 'zoe@example.com' } });
+    h.center.createContact({
+      channel: 'voice',
+      queueId: 'q',
+      id: 'third',
+      customer: { email: 'zoe@example.com' },
+    });
     const profile = h.center.customerProfile('third')!;
 
     expect(profile.customer).toMatchObject({ name: 'Zoë Ångström', email: 'zoe@example.com' });
@@ -25,6 +30,8 @@ describe("the customer's profile beside an offer", () => {
     h.center.createContact({ channel: 'chat', queueId: 'q', id: 'anon' });
 
     expect(h.center.customerProfile('anon')).toBeNull();
-    expect(() => h.center.customerProfile('nope')).toThrow(expect.objectContaining({ code: 'unknown_contact' }));
+    expect(() => h.center.customerProfile('nope')).toThrow(
+      expect.objectContaining({ code: 'unknown_contact' }),
+    );
   });
 });

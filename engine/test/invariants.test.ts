@@ -15,8 +15,23 @@ import { harness } from './harness.js';
 const config: CenterConfigInput = {
   skills: ['sales', 'support', 'fr'],
   queues: [
-    { id: 'sales', skills: [{ skill: 'sales' }], ringTimeoutSec: 10, wrapUpSec: 5, declineWindowSec: 8, maxWaitSec: 40, overflowTo: 'support' },
-    { id: 'support', skills: [{ skill: 'support', minProficiency: 2 }], ringTimeoutSec: 15, wrapUpSec: 0, declineWindowSec: 0, priority: 1 },
+    {
+      id: 'sales',
+      skills: [{ skill: 'sales' }],
+      ringTimeoutSec: 10,
+      wrapUpSec: 5,
+      declineWindowSec: 8,
+      maxWaitSec: 40,
+      overflowTo: 'support',
+    },
+    {
+      id: 'support',
+      skills: [{ skill: 'support', minProficiency: 2 }],
+      ringTimeoutSec: 15,
+      wrapUpSec: 0,
+      declineWindowSec: 0,
+      priority: 1,
+    },
   ],
   agents: [
     { id: 'a1', name: 'A1', skills: { sales: 3 } },
@@ -29,10 +44,43 @@ const config: CenterConfigInput = {
 const agentIds = ['a1', 'a2', 'a3', 'a4'];
 
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('arrive' as const), queue: fc.constantFrom('sales', 'support'), chat: fc.boolean(), fr: fc.boolean(), priority: fc.integer({ min: 0, max: 2 }) }),
-  fc.record({ kind: fc.constantFrom('hangup' as const, 'callback' as const, 'position' as const, 'priority' as const, 'move' as const), pick: fc.nat(), n: fc.nat(4) }),
-  fc.record({ kind: fc.constantFrom('login' as const, 'ready' as const, 'notReady' as const, 'logout' as const, 'accept' as const, 'decline' as const, 'end' as const, 'wrap' as const, 'hold' as const), agent: fc.constantFrom(...agentIds) }),
-  fc.record({ kind: fc.constantFrom('assign' as const, 'transfer' as const), pick: fc.nat(), agent: fc.constantFrom(...agentIds) }),
+  fc.record({
+    kind: fc.constant('arrive' as const),
+    queue: fc.constantFrom('sales', 'support'),
+    chat: fc.boolean(),
+    fr: fc.boolean(),
+    priority: fc.integer({ min: 0, max: 2 }),
+  }),
+  fc.record({
+    kind: fc.constantFrom(
+      'hangup' as const,
+      'callback' as const,
+      'position' as const,
+      'priority' as const,
+      'move' as const,
+    ),
+    pick: fc.nat(),
+    n: fc.nat(4),
+  }),
+  fc.record({
+    kind: fc.constantFrom(
+      'login' as const,
+      'ready' as const,
+      'notReady' as const,
+      'logout' as const,
+      'accept' as const,
+      'decline' as const,
+      'end' as const,
+      'wrap' as const,
+      'hold' as const,
+    ),
+    agent: fc.constantFrom(...agentIds),
+  }),
+  fc.record({
+    kind: fc.constantFrom('assign' as const, 'transfer' as const),
+    pick: fc.nat(),
+    agent: fc.constantFrom(...agentIds),
+  }),
   fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 20_000 }) }),
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
@@ -66,21 +114,33 @@ function run(ops: Op[]) {
     switch (o.kind) {
       case 'arrive':
         n += 1;
-        c.createContact({ channel: o.chat ? 'chat' : 'voice', queueId: o.queue, language: o.fr ? 'fr' : undefined, priority: o.priority, id: `c${n}` });
+        c.createContact({
+          channel: o.chat ? 'chat' : 'voice',
+          queueId: o.queue,
+          language: o.fr ? 'fr' : undefined,
+          priority: o.priority,
+          id: `c${n}`,
+        });
         return;
       case 'advance':
         h.advance(o.ms);
         return;
-      case 'login': return c.login(o.agent);
-      case 'ready': return c.ready(o.agent);
-      case 'notReady': return c.notReady(o.agent, 'break');
-      case 'logout': return c.logout(o.agent);
-      case 'accept': case 'decline': {
+      case 'login':
+        return c.login(o.agent);
+      case 'ready':
+        return c.ready(o.agent);
+      case 'notReady':
+        return c.notReady(o.agent, 'break');
+      case 'logout':
+        return c.logout(o.agent);
+      case 'accept':
+      case 'decline': {
         const offer = c.agentStatus(o.agent).offers[0];
         if (offer) (o.kind === 'accept' ? c.accept : c.decline).call(c, o.agent, offer);
         return;
       }
-      case 'end': case 'hold': {
+      case 'end':
+      case 'hold': {
         const active = c.agentStatus(o.agent).active[0];
         if (active && o.kind === 'end') c.end(o.agent, active);
         if (active && o.kind === 'hold') c.hold(o.agent, active, true);
@@ -91,8 +151,15 @@ function run(ops: Op[]) {
         if (wrapping) c.finishWrapUp(o.agent, wrapping, 'done');
         return;
       }
-      case 'hangup': case 'callback': case 'position': case 'priority': case 'move': {
-        const target = pick(live().filter((x) => x.state === 'queued' || x.state === 'offered'), o.pick);
+      case 'hangup':
+      case 'callback':
+      case 'position':
+      case 'priority':
+      case 'move': {
+        const target = pick(
+          live().filter((x) => x.state === 'queued' || x.state === 'offered'),
+          o.pick,
+        );
         if (!target) return;
         if (o.kind === 'hangup') c.abandon(target.id);
         if (o.kind === 'callback') c.requestCallback(target.id);
@@ -101,9 +168,13 @@ function run(ops: Op[]) {
         if (o.kind === 'move') c.moveToQueue(target.id, o.n % 2 ? 'sales' : 'support');
         return;
       }
-      case 'assign': case 'transfer': {
+      case 'assign':
+      case 'transfer': {
         const state = o.kind === 'assign' ? 'queued' : 'connected';
-        const target = pick(live().filter((x) => x.state === state), o.pick);
+        const target = pick(
+          live().filter((x) => x.state === state),
+          o.pick,
+        );
         if (target && o.kind === 'assign') c.assign(target.id, o.agent);
         if (target && o.kind === 'transfer') c.transfer(target.id, o.agent);
       }
@@ -118,7 +189,9 @@ function run(ops: Op[]) {
       const s = c.agentStatus(id);
       const work = [...s.offers, ...s.active, ...s.wrapUps];
       expect(work.length, `capacity of ${id}`).toBeLessThanOrEqual(s.capacity);
-      const voice = work.filter((w) => contacts.find((x) => x.id === w)?.record.channel === 'voice');
+      const voice = work.filter(
+        (w) => contacts.find((x) => x.id === w)?.record.channel === 'voice',
+      );
       if (voice.length > 0) expect(work.length, `voice alone on ${id}`).toBe(1);
       for (const offered of s.offers) {
         expect(holders.has(offered), `${offered} offered twice`).toBe(false);
@@ -129,11 +202,19 @@ function run(ops: Op[]) {
       expect(closed.has(x.id), `${x.id} closed yet live`).toBe(false);
       if (x.state === 'offered') expect(holders.get(x.id)).toBe(x.offer?.agentId);
     }
-    const queued = [...c.queueIds(), ...agentIds.map((a) => `personal:${a}`)].flatMap((q) => c.queueContents(q).map((v) => v.id));
+    const queued = [...c.queueIds(), ...agentIds.map((a) => `personal:${a}`)].flatMap((q) =>
+      c.queueContents(q).map((v) => v.id),
+    );
     for (const id of queued) expect(closed.has(id), `${id} closed but queued`).toBe(false);
     for (const r of closed.values()) {
-      for (const [a, b] of [[r.queuedAt, r.answeredAt], [r.answeredAt, r.endedAt], [r.endedAt, r.wrapUpEndedAt], [r.queuedAt, r.abandonedAt]] as const) {
-        if (a !== null && b !== null) expect(b - a, `duration in ${r.id}`).toBeGreaterThanOrEqual(0);
+      for (const [a, b] of [
+        [r.queuedAt, r.answeredAt],
+        [r.answeredAt, r.endedAt],
+        [r.endedAt, r.wrapUpEndedAt],
+        [r.queuedAt, r.abandonedAt],
+      ] as const) {
+        if (a !== null && b !== null)
+          expect(b - a, `duration in ${r.id}`).toBeGreaterThanOrEqual(0);
       }
       expect(Number.isNaN(r.holdMs)).toBe(false);
     }
@@ -147,7 +228,9 @@ function run(ops: Op[]) {
     for (const id of agentIds) {
       const s = c.agentStatus(id);
       const load = s.offers.length + s.active.length + s.wrapUps.length;
-      const busyVoice = [...s.offers, ...s.active].some((w) => contacts.find((x) => x.id === w)?.record.channel === 'voice');
+      const busyVoice = [...s.offers, ...s.active].some(
+        (w) => contacts.find((x) => x.id === w)?.record.channel === 'voice',
+      );
       if (s.presence !== 'ready' || s.pending !== null || busyVoice || load >= s.capacity) continue;
       const skills = config.agents!.find((a) => a.id === id)!.skills!;
       for (const x of contacts) {
@@ -157,11 +240,15 @@ function run(ops: Op[]) {
         if (x.personalAgentId === null) {
           if (!s.queues.includes(x.queueId)) continue;
           const queue = config.queues.find((q) => q.id === x.queueId)!;
-          if (!(queue.skills ?? []).every((r) => (skills[r.skill] ?? 0) >= (r.minProficiency ?? 1))) continue;
+          if (!(queue.skills ?? []).every((r) => (skills[r.skill] ?? 0) >= (r.minProficiency ?? 1)))
+            continue;
           if (x.record.skills.some((k) => (skills[k] ?? 0) < 1)) continue;
         }
-        const declined = x.record.offers.filter((o) => o.agentId === id && o.outcome === 'declined').at(-1);
-        const window = (config.queues.find((q) => q.id === x.queueId)!.declineWindowSec ?? 30) * 1000;
+        const declined = x.record.offers
+          .filter((o) => o.agentId === id && o.outcome === 'declined')
+          .at(-1);
+        const window =
+          (config.queues.find((q) => q.id === x.queueId)!.declineWindowSec ?? 30) * 1000;
         if (declined && declined.endedAt! + window > now) continue;
         expect.fail(`stall: ${id} is free and ${x.id} waits in ${x.queueId} at ${now}`);
       }

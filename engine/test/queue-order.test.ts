@@ -20,12 +20,15 @@ describe('rule 1: order within a queue', () => {
 
   it('keeps arrival order for contacts created in the same millisecond', () => {
     const h = harness(simpleConfig(1));
-    for (let i = 1; i <= 50; i += 1) h.center.createContact({ channel: 'chat', queueId: 'q', id: `c${i}` });
+    for (let i = 1; i <= 50; i += 1)
+      h.center.createContact({ channel: 'chat', queueId: 'q', id: `c${i}` });
 
     h.ready('a1');
 
     expect(h.offers()).toEqual(['c1→a1']);
-    expect(ids(h.center.queueContents('q'))).toEqual(Array.from({ length: 49 }, (_, i) => `c${i + 2}`));
+    expect(ids(h.center.queueContents('q'))).toEqual(
+      Array.from({ length: 49 }, (_, i) => `c${i + 2}`),
+    );
   });
 
   it('offers the highest-priority waiting contact to an agent who becomes ready', () => {

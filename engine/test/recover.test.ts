@@ -11,7 +11,10 @@ const config = { ...simpleConfig(2, { ringTimeoutSec: 20, wrapUpSec: 10 }), maxM
 type Center = ReturnType<typeof harness>['center'];
 const script: [number, (c: Center) => void][] = [
   [0, (c) => (c.login('a1'), c.ready('a1'))],
-  [1_000, (c) => c.createContact({ channel: 'voice', queueId: 'q', id: 'c1', customer: { name: 'Ada' } })],
+  [
+    1_000,
+    (c) => c.createContact({ channel: 'voice', queueId: 'q', id: 'c1', customer: { name: 'Ada' } }),
+  ],
   [2_000, (c) => c.createContact({ channel: 'voice', queueId: 'q', id: 'c2' })],
   [2_000, (c) => c.createContact({ channel: 'chat', queueId: 'q', id: 'c3', priority: 1 })],
   [3_000, (c) => (c.login('a2'), c.notReady('a2', 'training'))],
@@ -19,7 +22,9 @@ const script: [number, (c: Center) => void][] = [
 
 function state(center: Center) {
   return {
-    queue: center.queueContents('q').map((v) => ({ id: v.id, queuedAt: v.record.queuedAt, offers: v.record.offers })),
+    queue: center
+      .queueContents('q')
+      .map((v) => ({ id: v.id, queuedAt: v.record.queuedAt, offers: v.record.offers })),
     agents: ['a1', 'a2'].map((a) => {
       const s = center.agentStatus(a);
       return [s.state, s.reason, s.stateSince, s.offers, s.missedOffers];
@@ -43,7 +48,13 @@ describe('crash recovery from the journal', () => {
 
     wall = T0 + 60_000;
     const events: DomainEvent[] = [];
-    const after = openCenter({ config, journal, store, wallNow: () => wall, beforeReplay: (c) => c.subscribe((e) => events.push(e)) });
+    const after = openCenter({
+      config,
+      journal,
+      store,
+      wallNow: () => wall,
+      beforeReplay: (c) => c.subscribe((e) => events.push(e)),
+    });
     const reference = harness(config);
     for (const [offset, act] of script) {
       reference.clock.runUntil(T0 + offset);
@@ -54,18 +65,26 @@ describe('crash recovery from the journal', () => {
     expect(after.replayed).toBe(7);
     expect(state(after.center)).toEqual(state(reference.center));
     expect(events.map((e) => [e.type, e.at])).toEqual(reference.events.map((e) => [e.type, e.at]));
-    const timeouts = events.filter((e) => e.type === 'contact.offer_ended' && e.outcome === 'timeout');
-    expect(timeouts.map((e) => [e.type === 'contact.offer_ended' && e.offerId, e.at - T0])).toEqual([
-      ['c1:1', 21_000],
-      ['c3:1', 41_000],
-    ]);
+    const timeouts = events.filter(
+      (e) => e.type === 'contact.offer_ended' && e.outcome === 'timeout',
+    );
+    expect(timeouts.map((e) => [e.type === 'contact.offer_ended' && e.offerId, e.at - T0])).toEqual(
+      [
+        ['c1:1', 21_000],
+        ['c3:1', 41_000],
+      ],
+    );
     expect(atCrash.queue.map((c) => c.id)).toEqual(['c3', 'c2']);
     expect(state(after.center).queue.map((c) => [c.id, c.queuedAt - T0])).toEqual([
       ['c3', 2_000],
       ['c1', 1_000],
       ['c2', 2_000],
     ]);
-    expect(after.center.agentStatus('a1')).toMatchObject({ state: 'notReady', reason: 'missed', stateSince: T0 + 41_000 });
+    expect(after.center.agentStatus('a1')).toMatchObject({
+      state: 'notReady',
+      reason: 'missed',
+      stateSince: T0 + 41_000,
+    });
     expect(after.center.agentStatus('a2')).toMatchObject({ state: 'notReady', reason: 'training' });
     after.clock.stop();
   });
@@ -86,7 +105,10 @@ describe('crash recovery from the journal', () => {
     const third = openCenter({ config, journal, store, wallNow: () => wall });
 
     expect(third.replayed).toBe(2);
-    expect(third.center.agentStatus('a1')).toMatchObject({ state: 'ready', stateSince: T0 + 1_000 });
+    expect(third.center.agentStatus('a1')).toMatchObject({
+      state: 'ready',
+      stateSince: T0 + 1_000,
+    });
     third.clock.stop();
   });
 });

@@ -11,7 +11,9 @@ describe('rule 2: a ring that times out', () => {
     h.advance(20_000);
 
     const ended = h.of('contact.offer_ended');
-    expect(ended.map((e) => [e.contactId, e.outcome, e.at - T0])).toEqual([['c1', 'timeout', 20_000]]);
+    expect(ended.map((e) => [e.contactId, e.outcome, e.at - T0])).toEqual([
+      ['c1', 'timeout', 20_000],
+    ]);
     // a1 still has one strike to spare, so c1 rings again at once: it was the head.
     expect(h.of('contact.offered').map((e) => [e.contactId, e.at - T0])).toEqual([
       ['c1', 0],
@@ -30,7 +32,11 @@ describe('rule 2: a ring that times out', () => {
     h.advance(40_000);
 
     const status = h.center.agentStatus('a1');
-    expect([status.state, status.reason, status.stateSince - T0]).toEqual(['notReady', 'missed', 40_000]);
+    expect([status.state, status.reason, status.stateSince - T0]).toEqual([
+      'notReady',
+      'missed',
+      40_000,
+    ]);
     expect(h.center.queueContents('q').map((c) => c.id)).toEqual(['c1', 'c2']);
   });
 

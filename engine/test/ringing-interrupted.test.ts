@@ -12,7 +12,9 @@ describe('rule 4: an agent who leaves while ringing', () => {
 
     h.center.notReady('a1', 'break');
 
-    expect(h.of('contact.offer_ended').map((e) => [e.agentId, e.outcome])).toEqual([['a1', 'withdrawn']]);
+    expect(h.of('contact.offer_ended').map((e) => [e.agentId, e.outcome])).toEqual([
+      ['a1', 'withdrawn'],
+    ]);
     expect(h.of('contact.offered').map((e) => [e.agentId, e.at - T0])).toEqual([
       ['a1', 1_000],
       ['a2', 1_000],
@@ -46,7 +48,11 @@ describe('rule 5: a customer who hangs up while ringing', () => {
     h.center.abandon('c1');
 
     const closed = h.of('contact.closed')[0]!.record;
-    expect([closed.outcome, closed.abandonedAt! - T0, closed.offers[0]!.outcome]).toEqual(['abandoned', 4_000, 'cancelled']);
+    expect([closed.outcome, closed.abandonedAt! - T0, closed.offers[0]!.outcome]).toEqual([
+      'abandoned',
+      4_000,
+      'cancelled',
+    ]);
     expect(h.center.agentStatus('a1').state).toBe('ready');
   });
 
@@ -83,7 +89,9 @@ describe('rule 6: reservations', () => {
     const h = harness(config);
     h.ready('a1');
 
-    const kinds = ['c1', 'c2', 'c3'].map((id) => h.center.createContact({ channel: 'chat', queueId: 'q', id }).kind);
+    const kinds = ['c1', 'c2', 'c3'].map(
+      (id) => h.center.createContact({ channel: 'chat', queueId: 'q', id }).kind,
+    );
 
     expect(kinds).toEqual(['offered', 'offered', 'queued']);
   });

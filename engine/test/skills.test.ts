@@ -19,7 +19,11 @@ describe('rule 12: skills nobody has', () => {
 
     const outcome = h.center.createContact({ channel: 'chat', queueId: 'q', language: 'de' });
 
-    expect(outcome).toEqual({ kind: 'rejected', reason: 'unknown_skill', detail: 'no agent has skill de' });
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      reason: 'unknown_skill',
+      detail: 'no agent has skill de',
+    });
     expect(h.events.filter((e) => e.type.startsWith('contact.'))).toEqual([]);
   });
 
@@ -27,10 +31,20 @@ describe('rule 12: skills nobody has', () => {
     const h = harness(config);
     h.ready('a1');
 
-    const outcome = h.center.createContact({ channel: 'chat', queueId: 'q', language: 'fr', id: 'c1' });
+    const outcome = h.center.createContact({
+      channel: 'chat',
+      queueId: 'q',
+      language: 'fr',
+      id: 'c1',
+    });
     h.ready('a2');
 
-    expect(outcome).toEqual({ kind: 'queued', contactId: 'c1', queueId: 'q', noEligibleAgent: true });
+    expect(outcome).toEqual({
+      kind: 'queued',
+      contactId: 'c1',
+      queueId: 'q',
+      noEligibleAgent: true,
+    });
     expect(h.of('contact.created')[0]!.noEligibleAgent).toBe(true);
     expect(h.offers()).toEqual(['c1→a2']);
   });

@@ -39,7 +39,9 @@ describe('supervisor operations on a queue', () => {
   it('refuses a position outside the queue', () => {
     const h = waitingFive();
 
-    expect(() => h.center.moveToPosition('c1', 9)).toThrow(expect.objectContaining({ code: 'invalid_position' }));
+    expect(() => h.center.moveToPosition('c1', 9)).toThrow(
+      expect.objectContaining({ code: 'invalid_position' }),
+    );
   });
 
   it('moves a contact to another queue, where it ranks by its first entry', () => {
@@ -91,6 +93,10 @@ describe('supervisor operations on a queue', () => {
     expect(h.center.agentStatus('a1').state).toBe('ready');
     expect(h.center.agentStatus('a2').state).toBe('busy');
     const record = h.center.contact('c1')!.record;
-    expect([record.agentId, record.answeredAt, record.transfers]).toEqual(['a2', T0, [{ from: 'a1', to: 'a2', at: T0 + 30_000 }]]);
+    expect([record.agentId, record.answeredAt, record.transfers]).toEqual([
+      'a2',
+      T0,
+      [{ from: 'a1', to: 'a2', at: T0 + 30_000 }],
+    ]);
   });
 });

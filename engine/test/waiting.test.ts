@@ -21,7 +21,11 @@ describe('rule 9: a callback request', () => {
     expect(order).toEqual(['c1', 'c2', 'c3']);
     expect(h.offers()).toEqual(['c1→a1', 'c2→a1']);
     const c2 = h.center.contact('c2')!.record;
-    expect([c2.queuedAt - T0, c2.callbackRequestedAt! - T0, c2.outcome]).toEqual([1_000, 2_000, null]);
+    expect([c2.queuedAt - T0, c2.callbackRequestedAt! - T0, c2.outcome]).toEqual([
+      1_000,
+      2_000,
+      null,
+    ]);
     expect(h.of('contact.abandoned')).toEqual([]);
   });
 });
@@ -30,7 +34,13 @@ describe('rule 10: max wait and overflow', () => {
   const config: CenterConfigInput = {
     skills: ['general', 'overflow'],
     queues: [
-      { id: 'main', skills: [{ skill: 'general' }], maxWaitSec: 60, overflowTo: 'backup', ringTimeoutSec: 20 },
+      {
+        id: 'main',
+        skills: [{ skill: 'general' }],
+        maxWaitSec: 60,
+        overflowTo: 'backup',
+        ringTimeoutSec: 20,
+      },
       { id: 'backup', skills: [{ skill: 'overflow' }] },
     ],
     agents: [
@@ -52,7 +62,9 @@ describe('rule 10: max wait and overflow', () => {
     h.advance(1);
 
     expect(before).toBe(0);
-    expect(h.of('contact.overflowed').map((e) => [e.from, e.to, e.at - T0])).toEqual([['main', 'backup', 60_000]]);
+    expect(h.of('contact.overflowed').map((e) => [e.from, e.to, e.at - T0])).toEqual([
+      ['main', 'backup', 60_000],
+    ]);
   });
 
   it('keeps the wait clock running after overflow', () => {
@@ -116,7 +128,12 @@ describe('rule 11: a preferred agent', () => {
     h.center.notReady('a2', 'break');
 
     h.center.createContact({ channel: 'voice', queueId: 'q', id: 'c1', preferredAgentId: 'a2' });
-    h.center.createContact({ channel: 'voice', queueId: 'q', id: 'c2', preferredAgentId: 'a3-unknown' });
+    h.center.createContact({
+      channel: 'voice',
+      queueId: 'q',
+      id: 'c2',
+      preferredAgentId: 'a3-unknown',
+    });
 
     expect(h.offers()).toEqual(['c1→a1']);
   });
@@ -133,7 +150,11 @@ describe('rule 11: a preferred agent', () => {
     h.advance(1);
 
     expect(waited).toEqual(['busy→a2']);
-    expect(h.of('contact.offered').at(-1)).toMatchObject({ contactId: 'c1', agentId: 'a1', at: T0 + 30_000 });
+    expect(h.of('contact.offered').at(-1)).toMatchObject({
+      contactId: 'c1',
+      agentId: 'a1',
+      at: T0 + 30_000,
+    });
   });
 });
 

@@ -11,7 +11,7 @@ const twoQueues: CenterConfigInput = {
   agents: [{ id: 'a1', name: 'Ann', skills: { general: 3 } }],
 };
 
-describe("rule 8: wrap-up", () => {
+describe('rule 8: wrap-up', () => {
   it("uses the contact's queue setting and holds the agent for every queue", () => {
     const h = harness(twoQueues);
     h.ready('a1');
@@ -45,7 +45,10 @@ describe("rule 8: wrap-up", () => {
     h.advance(60_000);
 
     const record = h.of('contact.closed')[0]!.record;
-    expect([record.outcome, record.wrapUpEndedAt! - record.endedAt!]).toEqual(['completed', 12_000]);
+    expect([record.outcome, record.wrapUpEndedAt! - record.endedAt!]).toEqual([
+      'completed',
+      12_000,
+    ]);
     expect(h.center.agentStatus('a1').state).toBe('loggedOut');
     expect(h.of('agent.state').at(-1)!.state).toBe('loggedOut');
   });
@@ -81,7 +84,11 @@ describe('pending presence requests', () => {
 
     expect(pending).toEqual({ state: 'notReady', reason: 'lunch' });
     const status = h.center.agentStatus('a1');
-    expect([status.state, status.reason, status.stateSince - T0]).toEqual(['notReady', 'meeting', 5_000]);
+    expect([status.state, status.reason, status.stateSince - T0]).toEqual([
+      'notReady',
+      'meeting',
+      5_000,
+    ]);
   });
 
   it('logs out after the last contact and its wrap-up when logout was asked while busy', () => {
