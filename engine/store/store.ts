@@ -11,7 +11,10 @@ import type { ContactRecord } from '../records.js';
 export const CustomerInput = z.object({
   name: z.string().min(1).max(200).optional(),
   email: z.string().email().max(320).optional(),
-  phone: z.string().regex(/^\+?[0-9 ()-]{3,32}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{3,32}$/)
+    .optional(),
   notes: z.string().max(4000).optional(),
 });
 export type CustomerInput = z.infer<typeof CustomerInput>;

@@ -1,0 +1,16 @@
+/**
+ * The Hono environment of the API: what middleware puts on the context
+ * for the routes after it.
+ */
+import type { Principal } from '../auth/principal.js';
+
+export interface AppVariables {
+  /** From `X-Request-Id` when the caller sent a sane one, else generated. */
+  requestId: string;
+  /** Null for callers who presented no valid token. */
+  principal: Principal | null;
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}

@@ -1,0 +1,82 @@
+/**
+ * The process entry point (`npm start`). Reads PORT (default 3000), HOST
+ * (default 127.0.0.1) and DATA_DIR (default ./data) from the environment,
+ * starts the server, prints the demo logins when it has just created the
+ * database, and shuts down gracefully on SIGTERM or SIGINT.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { DemoLogin } from './demo-config.js';
+import { startServer } from './http/start-server.js';
+import { createLogger } from './logger.js';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+});
+
+async function main(): Promise<void> {
+  const logger = createLogger();
+  const env = Env.safeParse(process.env);
+  if (!env.success) {
+    logger.error(
+      { issues: env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+      'bad environment',
+    );
+    process.exitCode = 2;
+    return;
+  }
+
+  const server = await startServer({
+    port: env.data.PORT,
+    host: env.data.HOST,
+    dataDir: resolve(env.data.DATA_DIR),
+    logger,
+  });
+  if (server.demoLogins) printWelcome(server.url, server.demoLogins);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+/**
+ * Shown once, when this start created the database. Written to stdout
+ * rather than the log: it is for the person at the terminal, and the
+ * passwords are the public demo ones.
+ */
+function printWelcome(url: string, logins: DemoLogin[]): void {
+  const rows = logins.map(
+    (l) =>
+      `  ${l.role.padEnd(10)} ${l.username.padEnd(12)} ${l.password}${l.agentId ? `  (agent ${l.agentId})` : ''}`,
+  );
+  process.stdout.write(
+    [
+      '',
+      `Switchboard is running at ${url}`,
+      `API description: ${url}/api/openapi.json`,
+      '',
+      'Demo logins (created just now; change them before real use):',
+      ...rows,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+await main();

@@ -1,0 +1,333 @@
+/**
+ * The embedded store: one SQLite file (WAL mode) holding the configuration,
+ * customers, finished contact records, users and sessions. The schema is
+ * created on open and versioned with `PRAGMA user_version`.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { wallClock } from '../clock.js';
+import type { CenterConfig } from '../config.js';
+import type { ContactRecord } from '../records.js';
+import type {
+  ContactQuery,
+  Customer,
+  CustomerInput,
+  NewUser,
+  Session,
+  Store,
+  User,
+} from './store.js';
+
+export const defaultDatabasePath = './data/switchboard.db';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:'; its folder is created if missing. */
+  path?: string;
+  /** Stamps `createdAt` on customers and users; default the wall clock. */
+  now?: () => number;
+}
+
+/**
+ * Each entry upgrades the schema by one version; entry i takes the file
+ * from version i to i + 1. Never edit a shipped entry: append a new one.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE config (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    json TEXT NOT NULL
+  );
+  CREATE TABLE customers (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    email TEXT,
+    phone TEXT,
+    notes TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX customers_email ON customers (email);
+  CREATE INDEX customers_phone ON customers (phone);
+  CREATE TABLE contacts (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT,
+    queue_id TEXT NOT NULL,
+    first_queue_id TEXT NOT NULL,
+    queued_at INTEGER NOT NULL,
+    first_agent_id TEXT,
+    record TEXT NOT NULL
+  );
+  CREATE INDEX contacts_customer ON contacts (customer_id, queued_at);
+  CREATE INDEX contacts_queue ON contacts (queue_id, queued_at);
+  CREATE INDEX contacts_first_queue ON contacts (first_queue_id, queued_at);
+  CREATE INDEX contacts_queued_at ON contacts (queued_at);
+  CREATE INDEX contacts_first_agent ON contacts (first_agent_id, queued_at);
+  CREATE TABLE contact_agents (
+    contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    agent_id TEXT NOT NULL,
+    PRIMARY KEY (agent_id, contact_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('agent', 'supervisor', 'admin')),
+    agent_id TEXT,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT REFERENCES users (id) ON DELETE CASCADE,
+    contact_id TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_expires ON sessions (expires_at);
+  `,
+];
+
+const customerColumns = 'id, name, email, phone, notes, created_at AS createdAt';
+const userColumns =
+  'id, username, display_name AS displayName, role, agent_id AS agentId, password_hash AS passwordHash, created_at AS createdAt';
+const sessionColumns =
+  'token_hash AS tokenHash, user_id AS userId, contact_id AS contactId, created_at AS createdAt, expires_at AS expiresAt';
+
+export class SqliteStore implements Store {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly now: () => number;
+
+  constructor(options: SqliteStoreOptions = {}) {
+    this.path = options.path ?? defaultDatabasePath;
+    this.now = options.now ?? wallClock.now;
+    if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
+    this.db = new Database(this.path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    // WAL makes NORMAL safe against corruption; a crash may lose only the
+    // last transactions, which is the usual trade for an embedded store.
+    this.db.pragma('synchronous = NORMAL');
+    this.migrate();
+  }
+
+  /** The schema version the file is at. */
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  loadConfig(): CenterConfig | null {
+    const row = this.db.prepare('SELECT json FROM config WHERE id = 1').get() as
+      { json: string } | undefined;
+    // The store wrote this JSON from a parsed config; the center parses it again.
+    return row ? (JSON.parse(row.json) as CenterConfig) : null;
+  }
+
+  saveConfig(config: CenterConfig): void {
+    this.db
+      .prepare(
+        'INSERT INTO config (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json',
+      )
+      .run(JSON.stringify(config));
+  }
+
+  upsertCustomer(input: CustomerInput): Customer {
+    return this.db.transaction(() => {
+      const found = this.findCustomer(input);
+      const customer: Customer = {
+        id: found?.id ?? this.nextId('cu', 'customers'),
+        name: input.name ?? found?.name ?? null,
+        email: input.email ?? found?.email ?? null,
+        phone: input.phone ?? found?.phone ?? null,
+        notes: input.notes ?? found?.notes ?? null,
+        createdAt: found?.createdAt ?? this.now(),
+      };
+      this.db
+        .prepare(
+          `INSERT INTO customers (id, name, email, phone, notes, created_at)
+           VALUES (@id, @name, @email, @phone, @notes, @createdAt)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,
+             phone = excluded.phone, notes = excluded.notes`,
+        )
+        .run(customer);
+      return customer;
+    })();
+  }
+
+  getCustomer(id: string): Customer | null {
+    return (
+      (this.db.prepare(`SELECT ${customerColumns} FROM customers WHERE id = ?`).get(id) as
+        Customer | undefined) ?? null
+    );
+  }
+
+  saveContact(record: ContactRecord): void {
+    const agents = new Set(record.offers.map((o) => o.agentId));
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO contacts (id, customer_id, queue_id, first_queue_id, queued_at, first_agent_id, record)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, queue_id = excluded.queue_id,
+             first_queue_id = excluded.first_queue_id, queued_at = excluded.queued_at,
+             first_agent_id = excluded.first_agent_id, record = excluded.record`,
+        )
+        .run(
+          record.id,
+          record.customerId,
+          record.queueId,
+          record.firstQueueId,
+          record.queuedAt,
+          firstAgent(record),
+          JSON.stringify(record),
+        );
+      this.db.prepare('DELETE FROM contact_agents WHERE contact_id = ?').run(record.id);
+      const link = this.db.prepare(
+        'INSERT INTO contact_agents (contact_id, agent_id) VALUES (?, ?)',
+      );
+      for (const agentId of agents) link.run(record.id, agentId);
+    })();
+  }
+
+  getContact(id: string): ContactRecord | null {
+    const row = this.db.prepare('SELECT record FROM contacts WHERE id = ?').get(id) as
+      { record: string } | undefined;
+    return row ? toRecord(row.record) : null;
+  }
+
+  /** The same filters as `matches` in query.ts, answered from the indexes. */
+  listContacts(query: ContactQuery): ContactRecord[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (query.customerId !== undefined) {
+      where.push('customer_id = ?');
+      params.push(query.customerId);
+    }
+    if (query.agentId !== undefined) {
+      where.push('id IN (SELECT contact_id FROM contact_agents WHERE agent_id = ?)');
+      params.push(query.agentId);
+    }
+    if (query.queueId !== undefined) {
+      where.push('(first_queue_id = ? OR queue_id = ?)');
+      params.push(query.queueId, query.queueId);
+    }
+    if (query.from !== undefined) {
+      where.push('queued_at >= ?');
+      params.push(query.from);
+    }
+    if (query.to !== undefined) {
+      where.push('queued_at < ?');
+      params.push(query.to);
+    }
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const limit = query.limit !== undefined ? `LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
+    const rows = this.db
+      .prepare(`SELECT record FROM contacts ${filter} ORDER BY queued_at, rowid ${limit}`)
+      .all(...params) as { record: string }[];
+    return rows.map((r) => toRecord(r.record));
+  }
+
+  createUser(input: NewUser): User {
+    return this.db.transaction(() => {
+      if (this.findUserByUsername(input.username)) {
+        throw new Error(`username ${input.username} is taken`);
+      }
+      const user: User = { ...input, id: this.nextId('u', 'users'), createdAt: this.now() };
+      this.db
+        .prepare(
+          `INSERT INTO users (id, username, display_name, role, agent_id, password_hash, created_at)
+           VALUES (@id, @username, @displayName, @role, @agentId, @passwordHash, @createdAt)`,
+        )
+        .run(user);
+      return user;
+    })();
+  }
+
+  getUser(id: string): User | null {
+    return (
+      (this.db.prepare(`SELECT ${userColumns} FROM users WHERE id = ?`).get(id) as
+        User | undefined) ?? null
+    );
+  }
+
+  findUserByUsername(username: string): User | null {
+    const query = this.db.prepare(`SELECT ${userColumns} FROM users WHERE username = ?`);
+    return (query.get(username) as User | undefined) ?? null;
+  }
+
+  listUsers(): User[] {
+    return this.db.prepare(`SELECT ${userColumns} FROM users ORDER BY rowid`).all() as User[];
+  }
+
+  saveSession(session: Session): void {
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO sessions (token_hash, user_id, contact_id, created_at, expires_at)
+         VALUES (@tokenHash, @userId, @contactId, @createdAt, @expiresAt)`,
+      )
+      .run(session);
+  }
+
+  getSession(tokenHash: string): Session | null {
+    const query = this.db.prepare(`SELECT ${sessionColumns} FROM sessions WHERE token_hash = ?`);
+    return (query.get(tokenHash) as Session | undefined) ?? null;
+  }
+
+  deleteSession(tokenHash: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  deleteExpiredSessions(now: number): number {
+    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private migrate(): void {
+    const from = this.schemaVersion;
+    if (from > migrations.length) {
+      throw new Error(
+        `${this.path} has schema version ${from}, newer than this build knows (${migrations.length}): upgrade the server.`,
+      );
+    }
+    this.db.transaction(() => {
+      for (let version = from; version < migrations.length; version++) {
+        this.db.exec(migrations[version]!);
+      }
+      this.db.pragma(`user_version = ${migrations.length}`);
+    })();
+  }
+
+  private findCustomer(input: CustomerInput): Customer | null {
+    const by = (column: 'email' | 'phone', value: string | undefined) =>
+      value === undefined
+        ? undefined
+        : (this.db
+            .prepare(
+              `SELECT ${customerColumns} FROM customers WHERE ${column} = ? ORDER BY rowid LIMIT 1`,
+            )
+            .get(value) as Customer | undefined);
+    return by('email', input.email) ?? by('phone', input.phone) ?? null;
+  }
+
+  /** Sequential ids like the memory store's (`cu1`, `u1`); rows are never deleted. */
+  private nextId(prefix: string, table: 'customers' | 'users'): string {
+    const row = this.db
+      .prepare(`SELECT COALESCE(MAX(rowid), 0) + 1 AS next FROM ${table}`)
+      .get() as { next: number };
+    return `${prefix}${row.next}`;
+  }
+}
+
+/** The agent who answered first: before any transfer, the one who took it. */
+function firstAgent(record: ContactRecord): string | null {
+  return record.transfers[0]?.from ?? record.agentId;
+}
+
+function toRecord(json: string): ContactRecord {
+  // Written by saveContact from a record the engine built; not re-validated
+  // so that listing thousands of rows stays cheap.
+  return JSON.parse(json) as ContactRecord;
+}
