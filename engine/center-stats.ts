@@ -29,6 +29,11 @@ export interface CenterStatsOptions {
   thresholds?: Partial<StatsThresholds>;
   metrics?: MetricsOptions;
   rows?: IntervalRowStore;
+  /**
+   * Continue from the rows saved earlier (default). A center recovered by
+   * replaying its whole journal passes false: the replay rebuilds them.
+   */
+  resume?: boolean;
 }
 
 export interface IntervalReport {
@@ -56,9 +61,26 @@ export class CenterStats {
     this.history = new IntervalAggregator({
       intervalMinutes: options.intervalMinutes,
       thresholds: options.thresholds,
-      rows: options.rows?.loadIntervalRows(),
+      rows: options.resume === false ? [] : options.rows?.loadIntervalRows(),
     });
+    // Agents that have not changed state yet still count on the wallboard.
+    for (const agentId of center.agentIds()) {
+      const { state, stateSince, reason } = center.agentStatus(agentId);
+      this.realtime.consume({
+        type: 'agent.state',
+        seq: 0,
+        at: stateSince,
+        agentId,
+        state,
+        previous: state,
+        reason,
+      });
+    }
     this.unsubscribe = center.subscribe((event) => this.consume(event));
+  }
+
+  get intervalMinutes(): IntervalMinutes {
+    return (this.history.intervalMs / 60_000) as IntervalMinutes;
   }
 
   /** Today's live figures, per queue and for the center. */
@@ -74,7 +96,7 @@ export class CenterStats {
     this.history.settle(this.center.clock.now());
     const rows = this.history.reportRows(query);
     return {
-      intervalMinutes: this.history.intervalMs / 60_000,
+      intervalMinutes: this.intervalMinutes,
       rows: rows.map((row) => ({
         ...row,
         metrics: metricsFrom(row.counters, this.metricsOptions),

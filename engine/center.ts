@@ -69,6 +69,11 @@ export class ContactCenter {
     this.core.replaying = on;
   }
 
+  /** The engine's sequence counter: every event published so far has a seq at or below it. */
+  get lastSeq(): number {
+    return this.core.lastSeq;
+  }
+
   get configuration(): CenterConfig {
     return this.core.config;
   }
@@ -167,10 +172,7 @@ export class ContactCenter {
   accept(agentId: string, contactId: string): void {
     this.core.command({ type: 'agent.accept', agentId, contactId }, () => {
       const a = this.core.agent(agentId);
-      const c = this.core.contacts.get(contactId);
-      if (!c || this.core.stateOf(c) === 'abandoned' || this.core.stateOf(c) === 'completed') {
-        throw new EngineError('contact_gone', `contact ${contactId} has left`);
-      }
+      const c = this.core.live(contactId);
       if (this.core.stateOf(c) !== 'offered' || c.offer?.agentId !== agentId) {
         throw new EngineError(
           'not_offered_to_agent',
@@ -401,9 +403,8 @@ export class ContactCenter {
     const customer = this.core.store.getCustomer(record.customerId);
     if (!customer) return null;
     const history = this.core.store
-      .listContacts({ customerId: customer.id })
+      .listContacts({ customerId: customer.id, newestFirst: true, limit: historyLimit + 1 })
       .filter((r) => r.id !== contactId)
-      .reverse()
       .slice(0, historyLimit);
     return { customer, history };
   }

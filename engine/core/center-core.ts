@@ -174,6 +174,10 @@ export class CenterCore {
     this.bus.publish({ ...event, seq: this.nextSeq(), at: this.now() } as DomainEvent);
   }
 
+  get lastSeq(): number {
+    return this.seq;
+  }
+
   nextSeq(): number {
     this.seq += 1;
     return this.seq;

@@ -10,6 +10,7 @@ import { requestId } from 'hono/request-id';
 import { argon2Hasher, type PasswordHasher } from '../auth/password-hasher.js';
 import { Sessions } from '../auth/sessions.js';
 import type { ContactCenter } from '../center.js';
+import { CenterStats } from '../center-stats.js';
 import type { EngineClock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -26,7 +27,9 @@ import { registerAgentRoutes } from './routes/agent-routes.js';
 import { registerCustomerRoutes } from './routes/customer-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerSupervisorRoutes } from './routes/supervisor-routes.js';
+import { registerStatsRoutes } from './routes/stats-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
+import { pushRealtimeStats } from './live/stats-push.js';
 import { rejectInvalidInput } from './validation-hook.js';
 import { WaitEstimator } from './wait-estimator.js';
 
@@ -45,11 +48,19 @@ export interface AppOptions {
   /** Unsent bytes after which a live client is dropped; default 1 MiB. */
   liveMaxBufferedBytes?: number;
   version?: string;
+  /**
+   * The center's statistics; created here when absent. A recovering server
+   * passes its own, subscribed before the journal replay.
+   */
+  stats?: CenterStats;
+  /** How often supervisors get a `stats.realtime` push; default 1 s. */
+  statsPushMs?: number;
 }
 
 export interface Api {
   app: ApiApp;
   hub: LiveHub;
+  stats: CenterStats;
   sessions: Sessions;
   /** Stops listening to the center and closes live sockets. */
   close(): void;
@@ -61,6 +72,7 @@ export function createApp(options: AppOptions): Api {
   const now = () => clock.now();
   const sessions = new Sessions({ store, hasher: options.hasher ?? argon2Hasher(), now });
   const waits = new WaitEstimator(center);
+  const stats = options.stats ?? new CenterStats(center, { rows: store });
   const views = { center, store, waits, now };
   const hub = new LiveHub({
     center,
@@ -91,13 +103,18 @@ export function createApp(options: AppOptions): Api {
   registerCustomerRoutes(app, deps);
   registerAgentRoutes(app, deps);
   registerSupervisorRoutes(app, deps);
+  registerStatsRoutes(app, deps, stats);
   registerLiveRoute(app, { hub, sessions, logger });
+  const stopPush = pushRealtimeStats(center, hub, stats, options.statsPushMs ?? 1_000);
 
   return {
     app,
     hub,
     sessions,
+    stats,
     close() {
+      stopPush();
+      if (!options.stats) stats.stop();
       hub.dispose();
       waits.dispose();
     },

@@ -14,6 +14,7 @@ import type { ContactCenter } from '../center.js';
 import { wallClock } from '../clock.js';
 import { demoConfig, seedDemo, type DemoLogin } from '../demo-config.js';
 import type { Logger } from '../logger.js';
+import { CenterStats } from '../center-stats.js';
 import { openCenter } from '../recover.js';
 import { SqliteJournal } from '../store/sqlite-journal.js';
 import { SqliteStore } from '../store/sqlite-store.js';
@@ -55,9 +56,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = new SqliteStore({ path, now: wallNow });
   const demoLogins = await seedDemo(store, hasher);
   const journal = new SqliteJournal(path);
-  // The API subscribes after the replay: sockets must not see it again.
-  const { center, clock } = openCenter({ config: demoConfig, store, journal, logger, wallNow });
-  const api = createApp({ center, store, logger, hasher });
+  // Statistics see the replay (it rebuilds today's figures and the saved
+  // interval rows exactly); the API subscribes after: sockets must not.
+  let stats: CenterStats | undefined;
+  const { center, clock } = openCenter({
+    config: demoConfig,
+    store,
+    journal,
+    logger,
+    wallNow,
+    beforeReplay: (c) => {
+      stats = new CenterStats(c, { rows: store, resume: false });
+    },
+  });
+  const api = createApp({ center, store, logger, hasher, stats: stats! });
 
   // Frames a client may send are tiny (ping, resync).
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
@@ -119,6 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     wss.close();
     clock.stop();
+    api.stats.stop();
     center.stop();
     journal.close();
     store.close();

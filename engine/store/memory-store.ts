@@ -1,6 +1,7 @@
 /** A store that keeps everything in memory: for tests and the simulator. */
 import type { CenterConfig } from '../config.js';
 import type { ContactRecord } from '../records.js';
+import type { IntervalRow } from '../stats/index.js';
 import type {
   ContactQuery,
   Customer,
@@ -16,6 +17,7 @@ export class MemoryStore implements Store {
   private config: CenterConfig | null = null;
   private readonly customers = new Map<string, Customer>();
   private readonly contacts = new Map<string, ContactRecord>();
+  private readonly intervalRows = new Map<string, IntervalRow>();
   private readonly users = new Map<string, User>();
   private readonly sessions = new Map<string, Session>();
 
@@ -60,7 +62,18 @@ export class MemoryStore implements Store {
   listContacts(query: ContactQuery): ContactRecord[] {
     const rows = [...this.contacts.values()].filter((r) => matches(r, query));
     rows.sort((a, b) => a.queuedAt - b.queuedAt);
+    if (query.newestFirst) rows.reverse();
     return rows.slice(0, query.limit ?? rows.length);
+  }
+
+  loadIntervalRows(): unknown[] {
+    return [...this.intervalRows.values()];
+  }
+
+  saveIntervalRows(rows: IntervalRow[]): void {
+    for (const row of rows) {
+      this.intervalRows.set(JSON.stringify([row.intervalStart, row.queueId, row.agentId]), row);
+    }
   }
 
   createUser(input: NewUser): User {

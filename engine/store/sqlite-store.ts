@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { wallClock } from '../clock.js';
 import type { CenterConfig } from '../config.js';
 import type { ContactRecord } from '../records.js';
+import type { IntervalRow } from '../stats/index.js';
 import type {
   ContactQuery,
   Customer,
@@ -84,6 +85,15 @@ const migrations: readonly string[] = [
     expires_at INTEGER NOT NULL
   );
   CREATE INDEX sessions_expires ON sessions (expires_at);
+  `,
+  `
+  CREATE TABLE interval_rows (
+    interval_start INTEGER NOT NULL,
+    queue_id TEXT NOT NULL DEFAULT '',
+    agent_id TEXT NOT NULL DEFAULT '',
+    row TEXT NOT NULL,
+    PRIMARY KEY (interval_start, queue_id, agent_id)
+  ) WITHOUT ROWID;
   `,
 ];
 
@@ -221,8 +231,11 @@ export class SqliteStore implements Store {
     }
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const limit = query.limit !== undefined ? `LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
+    const order = query.newestFirst ? 'DESC' : 'ASC';
     const rows = this.db
-      .prepare(`SELECT record FROM contacts ${filter} ORDER BY queued_at, rowid ${limit}`)
+      .prepare(
+        `SELECT record FROM contacts ${filter} ORDER BY queued_at ${order}, rowid ${order} ${limit}`,
+      )
       .all(...params) as { record: string }[];
     return rows.map((r) => toRecord(r.record));
   }
@@ -275,6 +288,24 @@ export class SqliteStore implements Store {
 
   deleteSession(tokenHash: string): void {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  loadIntervalRows(): unknown[] {
+    const rows = this.db.prepare('SELECT row FROM interval_rows ORDER BY interval_start').all() as {
+      row: string;
+    }[];
+    return rows.map((r) => JSON.parse(r.row) as unknown);
+  }
+
+  saveIntervalRows(rows: IntervalRow[]): void {
+    const upsert = this.db.prepare(
+      'INSERT OR REPLACE INTO interval_rows (interval_start, queue_id, agent_id, row) VALUES (?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const r of rows) {
+        upsert.run(r.intervalStart, r.queueId ?? '', r.agentId ?? '', JSON.stringify(r));
+      }
+    })();
   }
 
   deleteExpiredSessions(now: number): number {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { CenterConfig } from '../config.js';
 import type { ContactRecord } from '../records.js';
+import type { IntervalRow } from '../stats/index.js';
 
 export const CustomerInput = z.object({
   name: z.string().min(1).max(200).optional(),
@@ -37,6 +38,8 @@ export interface ContactQuery {
   /** Queue entry before, epoch ms. */
   to?: number;
   limit?: number;
+  /** Latest queue entry first (history views); default oldest first. */
+  newestFirst?: boolean;
 }
 
 export const roles = ['agent', 'supervisor', 'admin'] as const;
@@ -82,6 +85,10 @@ export interface Store {
   getContact(id: string): ContactRecord | null;
   /** Records in queue-entry order. */
   listContacts(query: ContactQuery): ContactRecord[];
+  /** Statistics interval rows saved earlier (engine/stats IntervalRow). */
+  loadIntervalRows(): unknown[];
+  /** Inserts or replaces rows by (interval, queue, agent). */
+  saveIntervalRows(rows: IntervalRow[]): void;
   /** Throws if the username is taken (case-insensitively). */
   createUser(user: NewUser): User;
   getUser(id: string): User | null;

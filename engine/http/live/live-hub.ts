@@ -90,6 +90,14 @@ export class LiveHub {
     this.sendText(client, JSON.stringify(message));
   }
 
+  /** Sends one message to every client `to` accepts, serialised once. */
+  broadcast(message: ServerMessage, to: (principal: Principal) => boolean): void {
+    const text = JSON.stringify(message);
+    for (const client of [...this.clients]) {
+      if (to(client.principal)) this.sendText(client, text);
+    }
+  }
+
   closeAll(code = goingAwayCode, reason = 'server shutting down'): void {
     for (const client of [...this.clients]) this.drop(client, code, reason);
   }

@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { DomainEvent } from '../../events.js';
+import type { RealtimeSnapshot } from '../../stats/index.js';
 import type { ProblemDocument } from '../problem.js';
 import type { CustomerEvent } from './customer-event.js';
 
@@ -27,4 +28,6 @@ export type ServerMessage =
   /** The state as of `seq`; events after it follow. */
   | { kind: 'snapshot'; seq: number; state: unknown }
   | { kind: 'pong'; seq: number }
+  /** Supervisors only: the live statistics, at most once a second. */
+  | { kind: 'stats.realtime'; snapshot: RealtimeSnapshot }
   | { kind: 'error'; problem: ProblemDocument };
