@@ -54,3 +54,6 @@ export {
   type IntervalReport,
   type IntervalRowStore,
 } from './center-stats.js';
+export { runServer, type RunOptions } from './http/run-server.js';
+export { startServer, type RunningServer, type ServerOptions } from './http/start-server.js';
+export { demoConfig, demoUsers } from './demo-config.js';

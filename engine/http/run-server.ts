@@ -1,0 +1,92 @@
+/**
+ * Running the server as a process: reads PORT (default 3000), HOST
+ * (default 127.0.0.1) and DATA_DIR (default ./data) from the environment,
+ * starts the server, prints the demo logins when it has just created the
+ * database, and shuts down gracefully on SIGTERM or SIGINT. `npm start`
+ * runs engine/server.ts; `npm run demo` adds demo traffic (sim/demo.ts).
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { DemoLogin } from '../demo-config.js';
+import { startServer, type RunningServer } from './start-server.js';
+import { createLogger, type Logger } from '../logger.js';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+});
+
+export interface RunOptions {
+  /** Runs before the server closes on a signal (stop demo traffic, say). */
+  beforeStop?: () => Promise<void>;
+}
+
+/** Starts the server from the environment; null if the environment is bad. */
+export async function runServer(
+  options: RunOptions = {},
+): Promise<{ server: RunningServer; logger: Logger } | null> {
+  const logger = createLogger();
+  const env = Env.safeParse(process.env);
+  if (!env.success) {
+    logger.error(
+      { issues: env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+      'bad environment',
+    );
+    process.exitCode = 2;
+    return null;
+  }
+
+  const server = await startServer({
+    port: env.data.PORT,
+    host: env.data.HOST,
+    dataDir: resolve(env.data.DATA_DIR),
+    logger,
+  });
+  if (server.demoLogins) printWelcome(server.url, server.demoLogins);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    Promise.resolve(options.beforeStop?.())
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  return { server, logger };
+}
+
+/**
+ * Shown once, when this start created the database. Written to stdout
+ * rather than the log: it is for the person at the terminal, and the
+ * passwords are the public demo ones.
+ */
+function printWelcome(url: string, logins: DemoLogin[]): void {
+  const rows = logins.map(
+    (l) =>
+      `  ${l.role.padEnd(10)} ${l.username.padEnd(12)} ${l.password}${l.agentId ? `  (agent ${l.agentId})` : ''}`,
+  );
+  process.stdout.write(
+    [
+      '',
+      `Switchboard is running at ${url}`,
+      `API description: ${url}/api/openapi.json`,
+      '',
+      'Demo logins (created just now; change them before real use):',
+      ...rows,
+      '',
+    ].join('\n') + '\n',
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm run demo`: the server as `npm start` runs it, driven in real time by
+ * simulated customers and agents through the public API, so the pages show
+ * a living center within seconds. agent1 and agent2 are left for you.
+ * DEMO_RATE (arrivals per minute, default 6) and DEMO_SEED (default 1).
+ */
+import { demoUsers, runServer } from '../engine/index.js';
+import { startDemoTraffic, type DemoTraffic } from './demo-traffic.js';
+
+let traffic: DemoTraffic | undefined;
+const running = await runServer({ beforeStop: () => traffic?.stop() ?? Promise.resolve() });
+
+if (running) {
+  const { server, logger } = running;
+  const played = demoUsers.filter((u) => u.role === 'agent').slice(2);
+  const rate = Number(process.env.DEMO_RATE ?? 6);
+  const seed = Number(process.env.DEMO_SEED ?? 1);
+  traffic = await startDemoTraffic({
+    baseUrl: server.url,
+    agents: played.map(({ username, password }) => ({ username, password })),
+    arrivalsPerMinute: Number.isFinite(rate) && rate > 0 ? rate : 6,
+    seed: Number.isInteger(seed) && seed >= 0 ? seed : 1,
+    logger,
+  });
+  process.stdout.write(
+    [
+      '',
+      `Demo traffic on ${server.url}: customers arrive, ${played.length} simulated agents answer.`,
+      `  customer page   ${server.url}/`,
+      `  agent desk      ${server.url}/agent       (agent1 / agent-demo is yours)`,
+      `  supervisor      ${server.url}/supervisor  (supervisor1 / supervisor-demo)`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
