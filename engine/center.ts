@@ -33,6 +33,7 @@ import type {
   RouteOutcome,
 } from './core/types.js';
 import { EngineError } from './errors.js';
+import type { AgentState } from './events.js';
 import type { Journal } from './journal.js';
 import type { Store } from './store/store.js';
 
@@ -372,9 +373,7 @@ export class ContactCenter {
 
   /** A queue's waiting contacts in the order they will be served. */
   queueContents(queueId: string): LiveContactView[] {
-    const queue =
-      this.core.queues.get(queueId) ??
-      this.core.agents.get(queueId.replace(/^personal:/, ''))?.personal;
+    const queue = this.core.queues.get(queueId) ?? this.personalQueueOf(queueId);
     if (!queue) throw new EngineError('unknown_queue', `no queue ${queueId}`);
     return this.core.queueOrder(queue).map((c) => this.core.view(c));
   }
@@ -413,6 +412,13 @@ export class ContactCenter {
     return [...this.core.agents.keys()];
   }
 
+  /** An agent's display state and presence, without building its full status. */
+  agentState(agentId: string): { state: AgentState; presence: 'loggedOut' | 'ready' | 'notReady' } {
+    this.core.agent(agentId);
+    const { state, presence } = this.core.since.get(agentId)!;
+    return { state, presence };
+  }
+
   agentStatus(agentId: string): AgentStatus {
     const a = this.core.agent(agentId);
     const { value, context } = a.actor.getSnapshot();
@@ -433,7 +439,7 @@ export class ContactCenter {
       handled: context.handled,
       capacity: context.capacity,
       queues: a.serves.map((q) => q.id),
-      personalQueue: this.core.queueOrder(a.personal).map((c) => c.id),
+      personalQueue: a.personal ? this.core.queueOrder(a.personal).map((c) => c.id) : [],
     };
   }
 
@@ -448,6 +454,11 @@ export class ContactCenter {
 
   stop(): void {
     this.core.root.stop();
+  }
+
+  private personalQueueOf(queueId: string) {
+    const agent = this.core.agents.get(queueId.replace(/^personal:/, ''));
+    return agent && queueId === agent.personalId ? this.core.personalQueue(agent) : undefined;
   }
 
   private *viewsOf(slots: Iterable<LiveContact>): IterableIterator<LiveContactView> {

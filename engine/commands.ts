@@ -20,6 +20,7 @@ export const JournaledRequest = z.object({
   topic: z.string().optional(),
   skills: z.array(z.string()).optional(),
   priority: z.number().int().optional(),
+  waitBonusSec: z.number().min(0).optional(),
   customerId: z.string().optional(),
   preferredAgentId: z.string().optional(),
 });

@@ -72,7 +72,7 @@ export function admit(core: CenterCore, request: ContactRequest): RouteOutcome {
     entry: {
       contactId: id,
       priority,
-      rank: now - queue.config!.waitBonusSec * 1000,
+      rank: now - (queue.config!.waitBonusSec + (request.waitBonusSec ?? 0)) * 1000,
       seq: core.nextSeq(),
     },
     offer: null,

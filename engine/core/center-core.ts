@@ -97,7 +97,6 @@ export class CenterCore {
         if (level > 0) this.staffedSkills.add(skill);
     }
     this.config.agents.forEach((a, order) => {
-      const personal = this.spawnQueue(`personal:${a.id}`, null, a.id);
       const actor = createActor(agentMachine, {
         parent: this.root,
         input: {
@@ -117,7 +116,8 @@ export class CenterCore {
         order,
         actor,
         serves,
-        personal,
+        personal: null,
+        personalId: `personal:${a.id}`,
         indexed: [],
         lastOfferSeq: 0,
         draw: 0,
@@ -172,6 +172,12 @@ export class CenterCore {
 
   publish(event: DistributiveOmit<DomainEvent, 'seq' | 'at'>): void {
     this.bus.publish({ ...event, seq: this.nextSeq(), at: this.now() } as DomainEvent);
+  }
+
+  /** An agent's personal queue, spawned on first use (most never need one). */
+  personalQueue(a: AgentSlot): QueueSlot {
+    a.personal ??= this.spawnQueue(a.personalId, null, a.id);
+    return a.personal;
   }
 
   get lastSeq(): number {

@@ -136,7 +136,8 @@ export function placeShared(core: CenterCore, c: LiveContact): void {
 export function placePersonal(core: CenterCore, c: LiveContact, agent: AgentSlot): void {
   const queue = core.queues.get(c.actor.getSnapshot().context.record.queueId)!;
   c.personalAgentId = agent.id;
-  core.router.place(c, agent.personal, core.router.poolFor(agent.personal, c, queue.config!, 0));
+  const personal = core.personalQueue(agent);
+  core.router.place(c, personal, core.router.poolFor(personal, c, queue.config!, 0));
 }
 
 export function isFree(core: CenterCore, agent: AgentSlot, c: LiveContact): boolean {

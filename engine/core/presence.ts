@@ -39,6 +39,7 @@ export function sync(core: CenterCore, a: AgentSlot, route = true): void {
 }
 
 export function releasePersonal(core: CenterCore, a: AgentSlot, all: boolean): void {
+  if (!a.personal) return;
   for (const c of core.queueOrder(a.personal)) {
     if (all || c.actor.getSnapshot().context.timers.preferenceUntil !== null) {
       core.router.unplace(c);

@@ -18,6 +18,8 @@ export interface ContactRequest {
   /** Further skills the agent must have. */
   skills?: string[];
   priority?: number;
+  /** A head start of this contact's own, on top of its queue's `waitBonusSec`. */
+  waitBonusSec?: number;
   customerId?: string;
   customer?: CustomerInput;
   preferredAgentId?: string;

@@ -19,7 +19,7 @@ import type { RedisConnection } from './redis-connection.js';
 import { RedisJournal } from './redis-journal.js';
 import { RedisStore } from './redis-store.js';
 
-export interface RedisCenterOptions extends Omit<OpenOptions, 'journal' | 'store'> {
+export interface RedisCenterOptions extends Omit<OpenOptions, 'journal' | 'store' | 'beforeReplay'> {
   client: RedisConnection;
   prefix: string;
   /** The fencing token of this engine's lease; null runs unfenced. */
@@ -28,6 +28,10 @@ export interface RedisCenterOptions extends Omit<OpenOptions, 'journal' | 'store
   onStop?: (error: FencedError | RedisWriteError) => void;
   /** Events kept in the stream, roughly; default 10,000. */
   maxEvents?: number;
+  /** Runs once the store is loaded, before the center exists (seeding users, say). */
+  beforeOpen?: (store: RedisStore) => unknown;
+  /** As openCenter's, with the store (e.g. for CenterStats' interval rows). */
+  beforeReplay?: (center: ContactCenter, store: RedisStore) => void;
 }
 
 export interface RedisCenter extends OpenedCenter {
@@ -70,6 +74,8 @@ export async function openRedisCenter(options: RedisCenterOptions): Promise<Redi
     CommandConsumer.open({ client, prefix, writer, schema: Command, logger }),
   ]);
 
+  await options.beforeOpen?.(store);
+
   // Time stands still at the last journaled instant until the waiting
   // commands are in, then catches up with the wall clock.
   const realNow = options.wallNow ?? (() => Date.now());
@@ -84,7 +90,7 @@ export async function openRedisCenter(options: RedisCenterOptions): Promise<Redi
     wallNow: () => frozenAt ?? realNow(),
     beforeReplay: (center) => {
       events.attach(center);
-      options.beforeReplay?.(center);
+      options.beforeReplay?.(center, store);
     },
   });
   const execute = (command: Command) => executeCommand(opened.center, command);

@@ -30,7 +30,10 @@ export interface AgentSlot {
   actor: Actor<typeof agentMachine>;
   /** Shared queues this agent serves. */
   serves: QueueSlot[];
-  personal: QueueSlot;
+  /** The agent's personal queue, spawned the first time it is needed. */
+  personal: QueueSlot | null;
+  /** Its id (`personal:<agent id>`), known before it exists. */
+  personalId: string;
   /** Pools the agent is indexed in as free. */
   indexed: Pool[];
   lastOfferSeq: number;
@@ -181,7 +184,7 @@ export class Router {
     for (const pool of agent.indexed) {
       const head = pool.waiting.find(allowed);
       if (!head) continue;
-      if (pool.queueId === agent.personal.id) {
+      if (pool.queueId === agent.personalId) {
         if (!personal || waitingBefore(head, personal)) personal = head;
       } else if (!shared || waitingBefore(head, shared)) {
         shared = head;
@@ -203,7 +206,7 @@ export class Router {
   }
 
   private queueOf(agent: AgentSlot, pool: Pool): QueueSlot | undefined {
-    if (pool.queueId === agent.personal.id) return agent.personal;
+    if (pool.queueId === agent.personalId) return agent.personal ?? undefined;
     return agent.serves.find((q) => q.id === pool.queueId);
   }
 
@@ -239,7 +242,7 @@ export class Router {
   }
 
   private *poolsOf(agent: AgentSlot): Generator<{ queue: QueueSlot; pool: Pool }> {
-    for (const queue of [agent.personal, ...agent.serves]) {
+    for (const queue of agent.personal ? [agent.personal, ...agent.serves] : agent.serves) {
       for (const pool of queue.actor.getSnapshot().context.pools.values()) {
         yield { queue, pool };
       }

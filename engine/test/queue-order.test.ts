@@ -42,3 +42,17 @@ describe('rule 1: order within a queue', () => {
     expect(h.offers()).toEqual(['vip→a1']);
   });
 });
+
+describe("a contact's own head start", () => {
+  it('ranks it as if it had waited that much longer', () => {
+    const h = harness(simpleConfig(1, { waitBonusSec: 10 }));
+    h.center.createContact({ channel: 'voice', queueId: 'q', id: 'early' });
+    h.advance(60_000);
+
+    h.center.createContact({ channel: 'voice', queueId: 'q', id: 'gold', waitBonusSec: 90 });
+    h.center.createContact({ channel: 'voice', queueId: 'q', id: 'silver', waitBonusSec: 30 });
+
+    expect(ids(h.center.queueContents('q'))).toEqual(['gold', 'early', 'silver']);
+    expect(h.center.agentState('a1')).toEqual({ state: 'loggedOut', presence: 'loggedOut' });
+  });
+});
