@@ -113,7 +113,7 @@ describe('the SQLite store', () => {
     const reopened = new SqliteStore({ path });
     const raw = new Database(path, { readonly: true });
 
-    expect(reopened.schemaVersion).toBe(1);
+    expect(reopened.schemaVersion).toBe(2);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
     reopened.close();
@@ -234,5 +234,23 @@ describe('the SQLite store', () => {
     expect(store.getSession('gone')).toBeNull();
     expect(store.getSession('new')?.contactId).toBe('c2');
     store.close();
+  });
+});
+
+describe('statistics interval rows in SQLite', () => {
+  it('replaces a row with the same interval, queue and agent, and keeps the others', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rows-')), 'center.db');
+    const store = new SqliteStore({ path });
+    // The store keeps rows as given; a stub of the counters is enough here.
+    const row = (queueId: string | null, offered: number) =>
+      ({ intervalStart: 900_000, queueId, agentId: null, counters: { offered } }) as never;
+    store.saveIntervalRows([row('billing', 1), row(null, 1)]);
+    store.saveIntervalRows([row('billing', 4)]);
+    store.close();
+
+    const reopened = new SqliteStore({ path });
+
+    expect(reopened.loadIntervalRows()).toEqual([row(null, 1), row('billing', 4)]);
+    reopened.close();
   });
 });
