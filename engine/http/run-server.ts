@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DemoLogin } from '../demo-config.js';
+import { webPages } from '../../web/serve-static.js';
 import { startServer, type RunningServer } from './start-server.js';
 import { createLogger, type Logger } from '../logger.js';
 
@@ -42,6 +43,7 @@ export async function runServer(
     host: env.data.HOST,
     dataDir: resolve(env.data.DATA_DIR),
     logger,
+    pages: webPages(),
   });
   if (server.demoLogins) printWelcome(server.url, server.demoLogins);
 

@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
+import type { MiddlewareHandler } from 'hono';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { argon2Hasher, type PasswordHasher } from '../auth/password-hasher.js';
 import type { ContactCenter } from '../center.js';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   hasher?: PasswordHasher;
   /** The wall clock the engine's live clock follows; tests may pass their own. */
   wallNow?: () => number;
+  /** Answers what no API route does (the built pages); mounted after every route. */
+  pages?: MiddlewareHandler;
   /** How long close() waits for connections to finish; default 5 s. */
   drainMs?: number;
 }
@@ -70,6 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
   const api = createApp({ center, store, logger, hasher, stats: stats! });
+  if (options.pages) api.app.use(options.pages);
 
   // Frames a client may send are tiny (ping, resync).
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
