@@ -4,6 +4,7 @@
  * its offered-call rules are tested against something independent of it.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type TechnionCall,
@@ -21,7 +22,7 @@ import {
   serializeTrace,
 } from './trace.js';
 
-const dir = '/work/shared/data/technion-anonymous-bank';
+const dir = fileURLToPath(new URL('../../shared/data/technion-anonymous-bank', import.meta.url));
 const dayFile = `${dir}/anonymous_bank_1999-08-01.csv`;
 const monthFile = `${dir}/anonymous_bank_1999-08.csv.gz`;
 
