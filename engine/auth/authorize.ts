@@ -5,10 +5,12 @@
  *
  * In short: customers reach only their own contact; an agent acts only as
  * itself and on contacts offered, assigned or connected to it; supervisors
- * and admins see every agent and queue and adjust queues.
+ * and admins see every agent and queue and adjust queues; only admins
+ * manage users, customers' personal data and read the audit log. Each
+ * frame a live socket may send has its own permission (`live.<type>`).
  */
 import { AccessDenied } from './access-denied.js';
-import { isAgent, isStaff, type Principal } from './principal.js';
+import { isAdmin, isAgent, isStaff, type Principal } from './principal.js';
 
 export const permissions = [
   'contact.create',
@@ -19,8 +21,15 @@ export const permissions = [
   'center.read',
   'queue.adjust',
   'events.subscribe',
+  'live.ping',
+  'live.resync',
+  'live.chat',
+  'live.rtc',
   'session.read',
   'session.end',
+  'users.manage',
+  'customers.manage',
+  'audit.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -54,13 +63,24 @@ const rules: Record<Exclude<Permission, 'contact.create'>, Rule> = {
     contact: (p, id, relation) => isStaff(p) || ownContact(p, id) || onContact(p, relation),
   },
   'contact.leave': { who: (p) => p.kind === 'customer', contact: (p, id) => ownContact(p, id) },
-  'agent.act': { who: isAgent },
+  // Without a contact: presence and the desk. With one: only a contact the
+  // agent is with (an unknown id is let through to answer 404).
+  'agent.act': { who: isAgent, contact: (p, _id, relation) => onContact(p, relation) },
   'agent.contact.read': { who: isAgent, contact: (p, _id, relation) => onContact(p, relation) },
   'center.read': { who: isStaff },
   'queue.adjust': { who: isStaff },
   'events.subscribe': { who: anyone },
+  // What each frame returns is filtered by maySeeEvent, like the feed.
+  'live.ping': { who: anyone },
+  'live.resync': { who: anyone },
+  // Per contact, the conversation module decides (engine/chat): parties and staff only.
+  'live.chat': { who: anyone },
+  'live.rtc': { who: anyone },
   'session.read': { who: anyone },
   'session.end': { who: anyone },
+  'users.manage': { who: isAdmin },
+  'customers.manage': { who: isAdmin },
+  'audit.read': { who: isAdmin },
 };
 
 /**
@@ -94,8 +114,9 @@ export function authorize(
 export function authorizeAgent(
   p: Principal | null,
   permission: 'agent.act' | 'agent.contact.read',
+  contact?: { contactId: string; relation: ContactRelation | null },
 ): string {
-  authorize(p, permission);
+  authorize(p, permission, contact);
   // authorize has just checked isAgent for both permissions.
   return (p as Principal & { agentId: string }).agentId;
 }

@@ -29,6 +29,11 @@ export function isStaff(p: Principal | null): boolean {
   return p?.kind === 'user' && (p.role === 'supervisor' || p.role === 'admin');
 }
 
+/** Admins: they also manage users, customers' data and read the audit log. */
+export function isAdmin(p: Principal | null): boolean {
+  return p?.kind === 'user' && p.role === 'admin';
+}
+
 /** An agent user linked to an engine agent. */
 export function isAgent(p: Principal | null): p is UserPrincipal & { agentId: string } {
   return p?.kind === 'user' && p.role === 'agent' && p.agentId !== null;

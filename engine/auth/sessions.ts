@@ -3,13 +3,13 @@
  * scoped to their contact, and turning a presented token back into a
  * principal. Time comes from the injected clock, so expiry is testable.
  */
-import type { Store } from '../store/store.js';
+import type { AdminStore, Store } from '../store/store.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { Principal } from './principal.js';
 import { hashToken, newToken } from './session-token.js';
 
 export interface SessionsOptions {
-  store: Store;
+  store: Store & Pick<AdminStore, 'deleteSessionsOfUser'>;
   hasher: PasswordHasher;
   now: () => number;
   /** How long a user session lasts; default 12 hours (one shift). */
@@ -27,7 +27,7 @@ export interface IssuedSession {
 export class Sessions {
   readonly userTtlMs: number;
   readonly customerTtlMs: number;
-  private readonly store: Store;
+  private readonly store: SessionsOptions['store'];
   private readonly hasher: PasswordHasher;
   private readonly now: () => number;
   private decoy: Promise<string> | null = null;
@@ -110,6 +110,21 @@ export class Sessions {
 
   end(principal: Principal): void {
     this.store.deleteSession(principal.tokenHash);
+  }
+
+  /**
+   * Whether the session a principal was resolved from still stands: not
+   * ended, revoked or expired. Live sockets ask this, since they outlive
+   * the request that opened them.
+   */
+  isCurrent(principal: Principal): boolean {
+    const session = this.store.getSession(principal.tokenHash);
+    return session !== null && session.expiresAt > this.now();
+  }
+
+  /** Ends every session of a user, on every device; returns how many. */
+  revokeUser(userId: string): number {
+    return this.store.deleteSessionsOfUser(userId);
   }
 
   /** Drops expired sessions; the server calls this now and then. */

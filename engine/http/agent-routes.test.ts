@@ -91,16 +91,18 @@ describe('agent contact actions', () => {
     expect([res.status, res.body.code]).toEqual([404, 'unknown_contact']);
   });
 
-  it('answers 409 not_offered_to_agent when accepting a contact ringing elsewhere', async () => {
+  it('refuses with 403 to accept a contact ringing for another agent, changing nothing', async () => {
     const k = await apiKit();
     k.ready('a2');
     const { contactId } = await k.newContact();
     const token = await readyAgent1(k);
+    const before = k.fingerprint();
 
     const res = await k.call('POST', `/api/agent/contacts/${contactId}/accept`, { token });
 
-    expect([res.status, res.body.code]).toEqual([409, 'not_offered_to_agent']);
+    expect([res.status, res.body.code]).toEqual([403, 'forbidden']);
     expect(k.center.contact(contactId)?.offer?.agentId).toBe('a2');
+    expect(k.fingerprint()).toBe(before);
   });
 
   it('answers 409 not_assigned_to_agent to hold a contact that is only ringing', async () => {

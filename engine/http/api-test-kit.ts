@@ -10,7 +10,9 @@ import type { CenterConfigInput } from '../config.js';
 import type { Logger } from '../logger.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { harness, T0 } from '../test/harness.js';
+import type { AppEnv } from './app-env.js';
 import { createApp } from './create-app.js';
+import type { SecurityConfig } from './security-config.js';
 
 export const password = 'correct horse battery';
 
@@ -52,8 +54,21 @@ export function collectingLogger(): { logger: Logger; lines: LogLine[] } {
 
 export interface CallOptions {
   token?: string;
+  /** JSON-encoded unless a string (sent as is) or bytes. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** The socket address the request comes from; none when absent. */
+  from?: string;
+}
+
+export interface KitOptions {
+  security?: Partial<SecurityConfig>;
+}
+
+/** What the Node server would bind for a request from `address`. */
+export function fromAddress(address: string): AppEnv['Bindings'] {
+  // Only the socket's address is read (client-address.ts).
+  return { incoming: { socket: { remoteAddress: address } } } as unknown as AppEnv['Bindings'];
 }
 
 export interface CallResult {
@@ -63,12 +78,18 @@ export interface CallResult {
   headers: Headers;
 }
 
-export async function apiKit(config: CenterConfigInput = kitConfig) {
+export async function apiKit(config: CenterConfigInput = kitConfig, options: KitOptions = {}) {
   const store = new MemoryStore(() => T0);
   const h = harness(config, { store });
   const { logger, lines } = collectingLogger();
   const hasher = argon2Hasher(testCost);
-  const api = createApp({ center: h.center, store, logger, hasher });
+  const api = createApp({
+    center: h.center,
+    store,
+    logger,
+    hasher,
+    ...(options.security ? { security: options.security } : {}),
+  });
   const users = [
     { username: 'agent1', role: 'agent', agentId: 'a1', displayName: 'Ada' },
     { username: 'agent2', role: 'agent', agentId: 'a2', displayName: 'Bo' },
@@ -88,11 +109,26 @@ export async function apiKit(config: CenterConfigInput = kitConfig) {
     if (options.body !== undefined) headers['content-type'] ??= 'application/json';
     const init: RequestInit = { method, headers };
     if (options.body !== undefined) {
-      init.body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      const raw = typeof options.body === 'string' || options.body instanceof Uint8Array;
+      init.body = raw ? (options.body as string | Uint8Array) : JSON.stringify(options.body);
     }
-    const res = await api.app.request(path, init);
+    const env = options.from !== undefined ? fromAddress(options.from) : undefined;
+    const res = await api.app.request(path, init, env);
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+    const json = /json/.test(res.headers.get('content-type') ?? '');
+    return {
+      status: res.status,
+      body: text && json ? JSON.parse(text) : text || null,
+      headers: res.headers,
+    };
+  }
+
+  /** Transcripts, call records and callback tries of these contacts. */
+  function conversationsOf(contactIds: string[]) {
+    const kept = store.conversations;
+    return [...new Set(contactIds)]
+      .sort()
+      .map((id) => [id, kept.listChatMessages(id), kept.getMedia(id), kept.getCallbackAttempt(id)]);
   }
 
   const tokens = new Map<string, string>();
@@ -131,7 +167,7 @@ export async function apiKit(config: CenterConfigInput = kitConfig) {
         body: res.body,
       };
     },
-    /** Engine and store state, to compare before and after a refused call. */
+    /** Engine and store state (sessions and audit log too), to compare before and after a refused call. */
     fingerprint(): string {
       const c = h.center;
       return JSON.stringify({
@@ -146,8 +182,11 @@ export async function apiKit(config: CenterConfigInput = kitConfig) {
           v.agentId,
           v.personalAgentId,
         ]),
-        records: store.listContacts({}),
-        users: store.listUsers(),
+        stored: store.snapshot(),
+        conversations: conversationsOf([
+          ...store.listContacts({}).map((r) => r.id),
+          ...[...c.liveContacts()].map((v) => v.id),
+        ]),
       });
     },
   };

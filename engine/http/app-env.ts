@@ -1,7 +1,9 @@
 /**
- * The Hono environment of the API: what middleware puts on the context
- * for the routes after it.
+ * The Hono environment of the API: what the Node server binds (its request,
+ * for the socket's address) and what middleware puts on the context for
+ * the routes after it.
  */
+import type { HttpBindings } from '@hono/node-server';
 import type { Principal } from '../auth/principal.js';
 
 export interface AppVariables {
@@ -12,5 +14,7 @@ export interface AppVariables {
 }
 
 export interface AppEnv {
+  /** Absent when a test calls the app in-process. */
+  Bindings: Partial<HttpBindings>;
   Variables: AppVariables;
 }

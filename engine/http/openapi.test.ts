@@ -13,7 +13,7 @@ describe('GET /api/openapi.json', () => {
     expect(create.requestBody.content['application/json'].schema.$ref).toBe(
       '#/components/schemas/NewContact',
     );
-    expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '422']);
+    expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '422', '429']);
     expect(create.responses['422'].content['application/problem+json'].schema.$ref).toBe(
       '#/components/schemas/Problem',
     );

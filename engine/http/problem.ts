@@ -35,6 +35,8 @@ const titles: Record<number, string> = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  426: 'Upgrade Required',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
 
@@ -46,8 +48,16 @@ export class HttpProblem extends Error {
     readonly code: string,
     readonly detail: string,
     readonly issues?: ProblemIssue[],
+    /** Sent with the problem, such as `retry-after`. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
+  }
+
+  /** A 429: come back in `retryAfterMs` (sent as whole seconds, rounded up). */
+  static tooMany(code: string, detail: string, retryAfterMs: number): HttpProblem {
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    return new HttpProblem(429, code, detail, undefined, { 'retry-after': String(seconds) });
   }
 
   toDocument(): ProblemDocument {
@@ -64,7 +74,7 @@ export class HttpProblem extends Error {
   toResponse(headers: Record<string, string> = {}): Response {
     return new Response(JSON.stringify(this.toDocument()), {
       status: this.status,
-      headers: { 'content-type': 'application/problem+json', ...headers },
+      headers: { 'content-type': 'application/problem+json', ...this.headers, ...headers },
     });
   }
 }
@@ -80,15 +90,17 @@ export function invalidInput(where: string, issues: readonly z.core.$ZodIssue[])
   return new HttpProblem(400, 'invalid_input', detail, listed);
 }
 
-type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 422;
+type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 422 | 426 | 429;
 
 const described: Record<ProblemStatus, string> = {
   400: 'The input is invalid; `issues` lists each problem.',
   401: 'No valid credentials were presented.',
   403: 'The caller may not do this.',
-  404: 'No such contact, agent or queue.',
-  409: 'The contact or agent is not in a state that allows this.',
-  422: 'The request names a queue or skill the center does not have.',
+  404: 'No such contact, agent, queue, user or customer.',
+  409: 'The contact, agent or user is not in a state that allows this.',
+  422: 'The request names a queue, skill or agent the center does not have.',
+  426: 'Only a WebSocket handshake is answered here.',
+  429: 'Too many requests; `Retry-After` says how many seconds to wait.',
 };
 
 /** The problem responses a route may give, for the OpenAPI document. */

@@ -1,14 +1,17 @@
 /**
  * Running the server as a process: reads PORT (default 3000), HOST
- * (default 127.0.0.1) and DATA_DIR (default ./data) from the environment,
- * starts the server, prints the demo logins when it has just created the
- * database, and shuts down gracefully on SIGTERM or SIGINT. `npm start`
- * runs engine/server.ts; `npm run demo` adds demo traffic (sim/demo.ts).
+ * (default 127.0.0.1), DATA_DIR (default ./data) and the security settings
+ * (TRUST_PROXY, SECURE_COOKIES, CORS_ORIGINS and the limits; see
+ * security-config.ts) from the environment, starts the server, prints the
+ * demo logins when it has just created the database, and shuts down
+ * gracefully on SIGTERM or SIGINT. `npm start` runs engine/server.ts;
+ * `npm run demo` adds demo traffic (sim/demo.ts).
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DemoLogin } from '../demo-config.js';
 import { webPages } from '../../web/serve-static.js';
+import { SecurityEnv } from './security-config.js';
 import { startServer, type RunningServer } from './start-server.js';
 import { createLogger, type Logger } from '../logger.js';
 
@@ -29,9 +32,11 @@ export async function runServer(
 ): Promise<{ server: RunningServer; logger: Logger } | null> {
   const logger = createLogger();
   const env = Env.safeParse(process.env);
-  if (!env.success) {
+  const security = SecurityEnv.safeParse(process.env);
+  if (!env.success || !security.success) {
+    const issues = [...(env.error?.issues ?? []), ...(security.error?.issues ?? [])];
     logger.error(
-      { issues: env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+      { issues: issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
       'bad environment',
     );
     process.exitCode = 2;
@@ -44,6 +49,7 @@ export async function runServer(
     dataDir: resolve(env.data.DATA_DIR),
     logger,
     pages: webPages(),
+    security: security.data,
   });
   if (server.demoLogins) printWelcome(server.url, server.demoLogins);
 

@@ -20,6 +20,7 @@ import { openCenter } from '../recover.js';
 import { SqliteJournal } from '../store/sqlite-journal.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { createApp, type Api } from './create-app.js';
+import type { SecurityConfig } from './security-config.js';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -35,6 +36,8 @@ export interface ServerOptions {
   pages?: MiddlewareHandler;
   /** How long close() waits for connections to finish; default 5 s. */
   drainMs?: number;
+  /** Limits and switches (run-server.ts reads them from the environment). */
+  security?: Partial<SecurityConfig>;
 }
 
 export interface RunningServer {
@@ -72,11 +75,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       stats = new CenterStats(c, { rows: store, resume: false });
     },
   });
-  const api = createApp({ center, store, logger, hasher, stats: stats! });
+  const api = createApp({
+    center,
+    store,
+    logger,
+    hasher,
+    stats: stats!,
+    security: options.security ?? {},
+  });
   if (options.pages) api.app.use(options.pages);
 
-  // Frames a client may send are tiny (ping, resync).
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
+  // Frames a client may send are tiny (ping, resync); ws closes bigger ones with 1009.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: api.security.liveMaxFrameBytes });
   const server = createAdaptorServer({
     fetch: api.app.fetch,
     websocket: { server: wss },

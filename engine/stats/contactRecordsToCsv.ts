@@ -50,15 +50,36 @@ const columns: readonly [string, Cell][] = [
 
 export const contactCsvColumns: readonly string[] = columns.map(([name]) => name);
 
+export interface ContactCsvOptions extends CsvOptions {
+  /**
+   * Looks up a customer's name; when given, a `customerName` column
+   * follows `customerId`. Names are the customers' own text, so they are
+   * neutralised like every other cell.
+   */
+  customerName?: (customerId: string) => string | null;
+}
+
 export function contactRecordsToCsv(
   records: Iterable<ContactRecord>,
-  options: CsvOptions = {},
+  options: ContactCsvOptions = {},
 ): string {
+  const { customerName } = options;
+  const chosen: readonly [string, Cell][] = customerName
+    ? columns.flatMap((column) =>
+        column[0] === 'customerId'
+          ? [column, ['customerName', (r) => (r.customerId ? customerName(r.customerId) : null)]]
+          : [column],
+      )
+    : columns;
   const rows = [...records].map((record) => {
     const times = contactTimes(record);
-    return columns.map(([, cell]) => cell(record, times));
+    return chosen.map(([, cell]) => cell(record, times));
   });
-  return toCsv(contactCsvColumns, rows, options);
+  return toCsv(
+    chosen.map(([name]) => name),
+    rows,
+    options,
+  );
 }
 
 /** "from>to@time", e.g. "sales>support@2024-01-15T09:15:00.000Z". */

@@ -3,11 +3,7 @@
  * records only: the counters and their metrics, historical interval rows,
  * the live wallboard view and the CSV exports.
  */
-export {
-  defaultThresholds,
-  resolveThresholds,
-  StatsThresholds,
-} from './statsThresholds.js';
+export { defaultThresholds, resolveThresholds, StatsThresholds } from './statsThresholds.js';
 export {
   addCounters,
   AgentStateMs,
@@ -28,11 +24,7 @@ export {
   type ServiceLevelOptions,
 } from './serviceLevel.js';
 export { metricsFrom, type Metrics, type MetricsOptions } from './metricsFrom.js';
-export {
-  intervalMinuteChoices,
-  intervalStartOf,
-  type IntervalMinutes,
-} from './intervals.js';
+export { intervalMinuteChoices, intervalStartOf, type IntervalMinutes } from './intervals.js';
 export { IntervalRow, type RowScope } from './intervalRow.js';
 export {
   IntervalAggregator,
@@ -46,7 +38,11 @@ export {
   type RealtimeStatsOptions,
 } from './realtimeStats.js';
 export { csvCell, toCsv, type CsvOptions, type CsvValue } from './csv.js';
-export { contactCsvColumns, contactRecordsToCsv } from './contactRecordsToCsv.js';
+export {
+  contactCsvColumns,
+  contactRecordsToCsv,
+  type ContactCsvOptions,
+} from './contactRecordsToCsv.js';
 export {
   intervalCsvColumns,
   intervalRowsToCsv,

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config.js';
 import type { ContactRecord } from '../records.js';
-import { SqliteStore } from './sqlite-store.js';
+import { migrations, SqliteStore } from './sqlite-store.js';
 
 const config = parseConfig({
   skills: ['billing'],
@@ -113,7 +113,7 @@ describe('the SQLite store', () => {
     const reopened = new SqliteStore({ path });
     const raw = new Database(path, { readonly: true });
 
-    expect(reopened.schemaVersion).toBe(2);
+    expect(reopened.schemaVersion).toBe(migrations.length);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
     reopened.close();

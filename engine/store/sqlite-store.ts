@@ -1,7 +1,7 @@
 /**
  * The embedded store: one SQLite file (WAL mode) holding the configuration,
- * customers, finished contact records, users and sessions. The schema is
- * created on open and versioned with `PRAGMA user_version`.
+ * customers, finished contact records, users, sessions and the audit log.
+ * The schema is created on open and versioned with `PRAGMA user_version`.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -10,14 +10,21 @@ import { wallClock } from '../clock.js';
 import type { CenterConfig } from '../config.js';
 import type { ContactRecord } from '../records.js';
 import type { IntervalRow } from '../stats/index.js';
-import type {
-  ContactQuery,
-  Customer,
-  CustomerInput,
-  NewUser,
-  Session,
-  Store,
-  User,
+import { conversationTables, SqliteConversations } from './sqlite-conversations.js';
+import {
+  forgetCustomer,
+  type AdminStore,
+  type AuditEntry,
+  type AuditQuery,
+  type ContactQuery,
+  type Customer,
+  type CustomerInput,
+  type NewAuditEntry,
+  type NewUser,
+  type Session,
+  type Store,
+  type User,
+  type WithConversations,
 } from './store.js';
 
 export const defaultDatabasePath = './data/switchboard.db';
@@ -33,7 +40,7 @@ export interface SqliteStoreOptions {
  * Each entry upgrades the schema by one version; entry i takes the file
  * from version i to i + 1. Never edit a shipped entry: append a new one.
  */
-const migrations: readonly string[] = [
+export const migrations: readonly string[] = [
   `
   CREATE TABLE config (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -95,18 +102,41 @@ const migrations: readonly string[] = [
     PRIMARY KEY (interval_start, queue_id, agent_id)
   ) WITHOUT ROWID;
   `,
+  `
+  ALTER TABLE customers ADD COLUMN erased_at INTEGER;
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    details TEXT NOT NULL
+  );
+  CREATE INDEX audit_log_at ON audit_log (at);
+  CREATE INDEX sessions_user ON sessions (user_id);
+  CREATE TABLE retired_ids (
+    tbl TEXT PRIMARY KEY,
+    last INTEGER NOT NULL
+  );
+  `,
+  conversationTables,
 ];
 
 const customerColumns = 'id, name, email, phone, notes, created_at AS createdAt';
 const userColumns =
   'id, username, display_name AS displayName, role, agent_id AS agentId, password_hash AS passwordHash, created_at AS createdAt';
+const auditColumns =
+  'id, at, actor_id AS actorId, actor_name AS actorName, actor_role AS actorRole, action, target, details';
 const sessionColumns =
   'token_hash AS tokenHash, user_id AS userId, contact_id AS contactId, created_at AS createdAt, expires_at AS expiresAt';
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, AdminStore, WithConversations {
   readonly path: string;
   private readonly db: Database.Database;
   private readonly now: () => number;
+  readonly conversations: SqliteConversations;
 
   constructor(options: SqliteStoreOptions = {}) {
     this.path = options.path ?? defaultDatabasePath;
@@ -119,6 +149,7 @@ export class SqliteStore implements Store {
     // last transactions, which is the usual trade for an embedded store.
     this.db.pragma('synchronous = NORMAL');
     this.migrate();
+    this.conversations = new SqliteConversations(this.db);
   }
 
   /** The schema version the file is at. */
@@ -165,13 +196,14 @@ export class SqliteStore implements Store {
   }
 
   getCustomer(id: string): Customer | null {
-    return (
-      (this.db.prepare(`SELECT ${customerColumns} FROM customers WHERE id = ?`).get(id) as
-        Customer | undefined) ?? null
+    const query = this.db.prepare(
+      `SELECT ${customerColumns} FROM customers WHERE id = ? AND erased_at IS NULL`,
     );
+    return (query.get(id) as Customer | undefined) ?? null;
   }
 
-  saveContact(record: ContactRecord): void {
+  saveContact(saved: ContactRecord): void {
+    const record = this.isErased(saved.customerId) ? forgetCustomer(saved) : saved;
     const agents = new Set(record.offers.map((o) => o.agentId));
     this.db.transaction(() => {
       this.db
@@ -245,13 +277,15 @@ export class SqliteStore implements Store {
       if (this.findUserByUsername(input.username)) {
         throw new Error(`username ${input.username} is taken`);
       }
-      const user: User = { ...input, id: this.nextId('u', 'users'), createdAt: this.now() };
+      const n = this.nextNumber('users');
+      const user: User = { ...input, id: `u${n}`, createdAt: this.now() };
+      // The rowid is set to the id's number so that numbering survives deletes.
       this.db
         .prepare(
-          `INSERT INTO users (id, username, display_name, role, agent_id, password_hash, created_at)
-           VALUES (@id, @username, @displayName, @role, @agentId, @passwordHash, @createdAt)`,
+          `INSERT INTO users (rowid, id, username, display_name, role, agent_id, password_hash, created_at)
+           VALUES (@n, @id, @username, @displayName, @role, @agentId, @passwordHash, @createdAt)`,
         )
-        .run(user);
+        .run({ ...user, n });
       return user;
     })();
   }
@@ -312,6 +346,84 @@ export class SqliteStore implements Store {
     return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
   }
 
+  appendAudit(entry: NewAuditEntry): AuditEntry {
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO audit_log (at, actor_id, actor_name, actor_role, action, target, details)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        entry.at,
+        entry.actorId,
+        entry.actorName,
+        entry.actorRole,
+        entry.action,
+        entry.target,
+        JSON.stringify(entry.details),
+      );
+    return { ...entry, id: Number(lastInsertRowid) };
+  }
+
+  listAudit(query: AuditQuery): AuditEntry[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${auditColumns} FROM audit_log WHERE at >= ? AND at < ? ORDER BY id DESC LIMIT ?`,
+      )
+      .all(query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER, query.limit ?? -1) as (Omit<
+      AuditEntry,
+      'details'
+    > & { details: string })[];
+    // Written by appendAudit from a typed entry.
+    return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as AuditEntry['details'] }));
+  }
+
+  deleteUser(id: string): boolean {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT rowid AS n FROM users WHERE id = ?').get(id) as
+        { n: number } | undefined;
+      if (!row) return false;
+      // Sessions go with the user (ON DELETE CASCADE).
+      this.db.prepare('DELETE FROM users WHERE id = ?').run(id);
+      this.db
+        .prepare(
+          `INSERT INTO retired_ids (tbl, last) VALUES ('users', ?)
+           ON CONFLICT (tbl) DO UPDATE SET last = MAX(last, excluded.last)`,
+        )
+        .run(row.n);
+      return true;
+    })();
+  }
+
+  deleteSessionsOfUser(userId: string): number {
+    return this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+  }
+
+  eraseCustomer(id: string, at: number): number | null {
+    return this.db.transaction(() => {
+      const emptied = this.db
+        .prepare(
+          `UPDATE customers SET name = NULL, email = NULL, phone = NULL, notes = NULL, erased_at = ?
+           WHERE id = ? AND erased_at IS NULL`,
+        )
+        .run(at, id);
+      if (emptied.changes === 0) return null;
+
+      this.conversations.forgetCustomer(id);
+
+      const records = this.db
+        .prepare('SELECT record FROM contacts WHERE customer_id = ?')
+        .all(id) as { record: string }[];
+      const rewrite = this.db.prepare(
+        'UPDATE contacts SET customer_id = NULL, record = ? WHERE id = ?',
+      );
+      for (const { record } of records) {
+        const forgotten = forgetCustomer(toRecord(record));
+        rewrite.run(JSON.stringify(forgotten), forgotten.id);
+      }
+      return records.length;
+    })();
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -343,12 +455,27 @@ export class SqliteStore implements Store {
     return by('email', input.email) ?? by('phone', input.phone) ?? null;
   }
 
-  /** Sequential ids like the memory store's (`cu1`, `u1`); rows are never deleted. */
-  private nextId(prefix: string, table: 'customers' | 'users'): string {
+  /** Sequential ids like the memory store's (`cu1`); customer rows are never deleted. */
+  private nextId(prefix: string, table: 'customers'): string {
+    return `${prefix}${this.nextNumber(table)}`;
+  }
+
+  /** One past the highest number a row of `table` ever had, deleted rows included. */
+  private nextNumber(table: 'customers' | 'users'): number {
     const row = this.db
-      .prepare(`SELECT COALESCE(MAX(rowid), 0) + 1 AS next FROM ${table}`)
-      .get() as { next: number };
-    return `${prefix}${row.next}`;
+      .prepare(
+        `SELECT MAX(COALESCE((SELECT MAX(rowid) FROM ${table}), 0),
+                    COALESCE((SELECT last FROM retired_ids WHERE tbl = ?), 0)) + 1 AS next`,
+      )
+      .get(table) as { next: number };
+    return row.next;
+  }
+
+  private isErased(customerId: string | null): boolean {
+    if (customerId === null) return false;
+    const row = this.db.prepare('SELECT erased_at FROM customers WHERE id = ?').get(customerId) as
+      { erased_at: number | null } | undefined;
+    return row?.erased_at != null;
   }
 }
 

@@ -8,6 +8,9 @@ import { z } from 'zod';
 import type { CenterConfig } from '../config.js';
 import type { ContactRecord } from '../records.js';
 import type { IntervalRow } from '../stats/index.js';
+import type { ConversationStore } from '../chat/conversation-store.js';
+
+export type { ConversationStore };
 
 export const CustomerInput = z.object({
   name: z.string().min(1).max(200).optional(),
@@ -73,6 +76,84 @@ export interface Session {
   contactId: string | null;
   createdAt: number;
   expiresAt: number;
+}
+
+/** What an admin or supervisor did that the audit log keeps. */
+export const auditActions = [
+  'contact.position',
+  'contact.priority',
+  'contact.queue',
+  'contact.assign',
+  'contact.transfer',
+  'records.export',
+  'user.create',
+  'user.delete',
+  'user.sessions_revoke',
+  'customer.export',
+  'customer.erase',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** One audited action: who, when, what, and on what. */
+export interface AuditEntry {
+  /** 1, 2, 3... in the order recorded. */
+  id: number;
+  at: number;
+  actorId: string;
+  /** The actor's username when it acted; kept if the user is deleted later. */
+  actorName: string;
+  actorRole: Role;
+  action: AuditAction;
+  /** The contact, user or customer acted on. */
+  target: string;
+  /** The action's parameters: ids, names of staff, numbers; never customers' data or secrets. */
+  details: Record<string, string | number | boolean | null>;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+export interface AuditQuery {
+  /** At or after, epoch ms. */
+  from?: number;
+  /** Before, epoch ms. */
+  to?: number;
+  limit?: number;
+}
+
+/**
+ * What the API's administration needs beyond `Store`: the audit log,
+ * removing users and their sessions, and forgetting a customer. Kept apart
+ * so that the engine's store contract stays small.
+ */
+export interface AdminStore {
+  appendAudit(entry: NewAuditEntry): AuditEntry;
+  /** Newest first. */
+  listAudit(query: AuditQuery): AuditEntry[];
+  /** Removes a user and every session of it; false if unknown. Ids are never handed out again. */
+  deleteUser(id: string): boolean;
+  /** Ends every session of a user; returns how many. */
+  deleteSessionsOfUser(userId: string): number;
+  /**
+   * Forgets a customer: the profile is emptied and `getCustomer` no longer
+   * finds it; its contact records keep every time (statistics) but lose the
+   * customer link and the free text (disposition), and so do records saved
+   * for it later (a contact still open, or a journal replay). Returns how
+   * many records were changed, or null for an unknown or erased customer.
+   */
+  eraseCustomer(id: string, at: number): number | null;
+}
+
+/**
+ * A record with its customer forgotten: no link and no free text an agent
+ * wrote about them; every time and outcome kept, so statistics stay exact.
+ */
+export function forgetCustomer(record: ContactRecord): ContactRecord {
+  return { ...record, customerId: null, disposition: null };
+}
+
+/** A store that also keeps conversations (transcripts, call media, callbacks). */
+export interface WithConversations {
+  readonly conversations: ConversationStore;
 }
 
 export interface Store {

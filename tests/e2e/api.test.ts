@@ -1,10 +1,11 @@
 /**
  * The real server on a free port: HTTP through fetch, live events through
- * WebSocket clients, the demo data a first start seeds, and the process
- * entry point's start and graceful stop.
+ * WebSocket clients, the demo data a first start seeds, the process entry
+ * point's start and graceful stop, and the limits only a real socket shows.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { argon2Hasher, testCost } from '../../engine/auth/password-hasher.js';
 import { demoPasswords } from '../../engine/demo-config.js';
 import { startServer, type RunningServer } from '../../engine/http/start-server.js';
 import { silentLogger } from '../../engine/logger.js';
+import { webPages } from '../../web/serve-static.js';
 
 // any: messages are JSON whose shape each test asserts.
 type Message = any;
@@ -232,6 +234,138 @@ describe('the API server', () => {
 
     expect(await code).toBe(1001);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe('the server on a real socket, against abuse', () => {
+  let dir: string;
+  let server: RunningServer;
+  let wsUrl: string;
+
+  async function token(username: string, password: string): Promise<string> {
+    const res = await fetch(`${server.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    return ((await res.json()) as { token: string }).token;
+  }
+
+  /** Resolves with the close code, or the HTTP status of a refused handshake. */
+  function ended(socket: WebSocket): Promise<{ closed?: number; status?: number }> {
+    return new Promise((resolve) => {
+      socket.once('close', (code) => resolve({ closed: code }));
+      socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
+    });
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-abuse-'));
+    // Built pages stand-in: the server answers page paths with this index.html.
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Switchboard</title>');
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: join(dir, 'data'),
+      logger: silentLogger,
+      hasher: argon2Hasher(testCost),
+      pages: webPages({ root: dir }),
+      security: { contactBurst: 1, contactsPerMinute: 1 },
+    });
+    wsUrl = server.url.replace('http', 'ws') + '/api/ws';
+  });
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('closes a socket that sends more than 20 frames a second with 1008', async () => {
+    const socket = new WebSocket(
+      `${wsUrl}?token=${await token('supervisor1', demoPasswords.supervisor)}`,
+    );
+    await new Promise((resolve) => socket.once('open', resolve));
+    const end = ended(socket);
+
+    for (let i = 0; i < 25; i++) socket.send(JSON.stringify({ type: 'ping' }));
+
+    expect(await end).toEqual({ closed: 1008 });
+  });
+
+  it('closes a socket that sends a frame over 16 KiB with 1009', async () => {
+    const socket = new WebSocket(
+      `${wsUrl}?token=${await token('supervisor1', demoPasswords.supervisor)}`,
+    );
+    await new Promise((resolve) => socket.once('open', resolve));
+    const end = ended(socket);
+
+    socket.send(JSON.stringify({ type: 'ping', pad: 'x'.repeat(17 * 1024) }));
+
+    expect(await end).toEqual({ closed: 1009 });
+  });
+
+  it('closes a live socket when its session signs out', async () => {
+    const agent = await token('agent5', demoPasswords.agent);
+    const socket = new WebSocket(`${wsUrl}?token=${agent}`);
+    await new Promise((resolve) => socket.once('open', resolve));
+    const end = ended(socket);
+
+    await fetch(`${server.url}/api/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${agent}` },
+    });
+
+    expect(await end).toEqual({ closed: 1008 });
+  });
+
+  it('refuses a WebSocket handshake that carries the cookie from another site', async () => {
+    const cookie = `sb_session=${await token('supervisor2', demoPasswords.supervisor)}`;
+    const socket = new WebSocket(wsUrl, { headers: { cookie, origin: 'https://evil.example' } });
+
+    expect(await ended(socket)).toEqual({ status: 403 });
+  });
+
+  it('answers 426, not a 5xx, to an Upgrade header on a request that is not an upgrade', async () => {
+    const sup = await token('supervisor1', demoPasswords.supervisor);
+
+    // fetch refuses to send an Upgrade header; node:http does not.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${server.url}/api/ws`, {
+        headers: { authorization: `Bearer ${sup}`, upgrade: 'websocket', connection: 'keep-alive' },
+      });
+      req.once('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.once('error', reject);
+      req.end();
+    });
+
+    expect(status).toBe(426);
+  });
+
+  it('limits new contacts by the socket address, whatever X-Forwarded-For claims', async () => {
+    const open = (claimed: string) =>
+      fetch(`${server.url}/api/contacts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': claimed },
+        body: JSON.stringify({ channel: 'chat', queueId: 'billing', customer: { name: 'Ivy' } }),
+      });
+
+    const first = await open('198.51.100.1');
+    const second = await open('198.51.100.2');
+
+    expect([first.status, second.status]).toEqual([201, 429]);
+    expect(second.headers.get('retry-after')).toBe('60');
+  });
+
+  it("serves the pages with the API's content security policy", async () => {
+    const res = await fetch(`${server.url}/agent`);
+
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self' ws: wss:");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 });
 

@@ -7,6 +7,7 @@ import './styles/customer.css';
 import './styles/staff.css';
 import './styles/desk.css';
 import './styles/dashboard.css';
+import './styles/conversation.css';
 import './styles/responsive.css';
 
 const root = document.getElementById('root');

@@ -38,6 +38,10 @@ export interface LiveHubOptions {
 export const tooSlowCode = 1013;
 /** 1001 "going away": the server is shutting down. */
 export const goingAwayCode = 1001;
+/** 1008 "policy violation": too many frames, or the session behind the socket ended. */
+export const policyViolationCode = 1008;
+/** 1009 "message too big". */
+export const tooBigCode = 1009;
 
 export class LiveHub {
   private readonly clients = new Set<LiveClient>();
@@ -100,6 +104,22 @@ export class LiveHub {
 
   closeAll(code = goingAwayCode, reason = 'server shutting down'): void {
     for (const client of [...this.clients]) this.drop(client, code, reason);
+  }
+
+  /** Closes every client whose principal `which` picks; returns how many. */
+  closeWhere(which: (principal: Principal) => boolean, code: number, reason: string): number {
+    let closed = 0;
+    for (const client of [...this.clients]) {
+      if (!which(client.principal)) continue;
+      this.drop(client, code, reason);
+      closed += 1;
+    }
+    return closed;
+  }
+
+  /** Closes one client and stops sending to it. */
+  close(client: LiveClient, code: number, reason: string): void {
+    this.drop(client, code, reason);
   }
 
   dispose(): void {

@@ -7,12 +7,19 @@ import { z } from '@hono/zod-openapi';
 import type { DomainEvent } from '../../events.js';
 import type { RealtimeSnapshot } from '../../stats/index.js';
 import type { ProblemDocument } from '../problem.js';
+import type { ChatServerMessage, ConversationError } from './chat-frames.js';
+import { chatFrameSchemas } from './chat-frames.js';
 import type { CustomerEvent } from './customer-event.js';
+import type { SignalServerMessage } from './signal-frames.js';
+import { signalFrameSchemas } from './signal-frames.js';
 
 export const ClientFrame = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ping') }),
   /** Send what came after `since`, or a snapshot when that is gone. */
   z.strictObject({ type: z.literal('resync'), since: z.number().int().min(0).optional() }),
+  // Conversations: chat-frames.ts and signal-frames.ts.
+  ...chatFrameSchemas,
+  ...signalFrameSchemas,
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
@@ -30,4 +37,7 @@ export type ServerMessage =
   | { kind: 'pong'; seq: number }
   /** Supervisors only: the live statistics, at most once a second. */
   | { kind: 'stats.realtime'; snapshot: RealtimeSnapshot }
-  | { kind: 'error'; problem: ProblemDocument };
+  | { kind: 'error'; problem: ProblemDocument }
+  | ConversationError
+  | ChatServerMessage
+  | SignalServerMessage;

@@ -5,7 +5,7 @@
  */
 import { upgradeWebSocket } from '@hono/node-server';
 import type { MiddlewareHandler } from 'hono';
-import type { WSContext, WSMessageEvent } from 'hono/ws';
+import type { WSContext } from 'hono/ws';
 import type { Principal } from '../../auth/principal.js';
 import type { Sessions } from '../../auth/sessions.js';
 import type { Logger } from '../../logger.js';
@@ -13,10 +13,11 @@ import type { AppEnv } from '../app-env.js';
 import type { ApiApp } from '../api-app.js';
 import { guard } from '../authenticate.js';
 import { HttpProblem, invalidInput, problemResponses } from '../problem.js';
-import { ClientFrame, LiveQuery } from './live-messages.js';
+import { LiveQuery } from './live-messages.js';
 import type { LiveClient, LiveHub } from './live-hub.js';
+import { LiveSocket, type LiveSocketDeps } from './live-socket.js';
 
-export interface LiveRouteDeps {
+export interface LiveRouteDeps extends Omit<LiveSocketDeps, 'sessions'> {
   hub: LiveHub;
   sessions: Sessions;
   logger: Logger;
@@ -32,11 +33,13 @@ export function registerLiveRoute(app: ApiApp, deps: LiveRouteDeps): void {
       'Upgrade to a WebSocket. Staff receive every event, agents those about themselves and their ' +
       'contacts, customers those about their own contact. Messages: {kind:"event",event}, ' +
       '{kind:"snapshot",seq,state}, {kind:"pong",seq}, {kind:"error",problem}. Frames a client may send: ' +
-      '{type:"ping"} and {type:"resync",since?}. A client more than 1 MiB behind is closed with 1013.',
+      '{type:"ping"} and {type:"resync",since?}. A client more than 1 MiB behind is closed with 1013; ' +
+      `one sending frames over ${deps.maxFrameBytes} bytes with 1009, more than ` +
+      `${deps.framesPerSecond} a second, or whose session ended, with 1008.`,
     request: { query: LiveQuery },
     responses: {
       101: { description: 'Switching to the WebSocket protocol.' },
-      ...problemResponses(400, 401),
+      ...problemResponses(400, 401, 403, 426),
     },
   });
 
@@ -45,22 +48,23 @@ export function registerLiveRoute(app: ApiApp, deps: LiveRouteDeps): void {
     tokenFromQuery(deps.sessions),
     guard('events.subscribe'),
     validateLiveQuery,
+    requireUpgrade,
     upgradeWebSocket(
       function openLiveSocket(c) {
         const principal = c.get('principal') as Principal; // guard has checked it is there
         const since = LiveQuery.parse(c.req.query()).since ?? null; // validateLiveQuery has checked it
-        let client: LiveClient | null = null;
+        let socket: LiveSocket | null = null;
 
         return {
           onOpen(_event, ws) {
-            client = socketClient(principal, ws);
-            deps.hub.attach(client, since);
+            socket = new LiveSocket(deps, socketClient(principal, ws));
+            deps.hub.attach(socket.client, since);
           },
           onMessage(event, _ws) {
-            if (client) answerFrame(deps.hub, client, event);
+            socket?.receive(event.data);
           },
           onClose() {
-            if (client) deps.hub.detach(client);
+            if (socket) deps.hub.detach(socket.client);
           },
         };
       },
@@ -78,39 +82,27 @@ function tokenFromQuery(sessions: Sessions): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * A plain GET, or an Upgrade header on a request Node did not hand over as
+ * an upgrade (no `Connection: upgrade`, or no socket at all), cannot become
+ * a WebSocket: 426 rather than letting the upgrade helper fail with a 500.
+ */
+const requireUpgrade: MiddlewareHandler<AppEnv> = async function requireUpgrade(c, next) {
+  const upgrade = c.req.header('upgrade')?.toLowerCase() === 'websocket';
+  const connection = /(^|,)\s*upgrade\s*(,|$)/i.test(c.req.header('connection') ?? '');
+  if (!upgrade || !connection || !c.env?.incoming) {
+    throw new HttpProblem(426, 'upgrade_required', 'open this as a WebSocket', undefined, {
+      upgrade: 'websocket',
+    });
+  }
+  await next();
+};
+
 const validateLiveQuery: MiddlewareHandler<AppEnv> = async function validateLiveQuery(c, next) {
   const query = LiveQuery.safeParse(c.req.query());
   if (!query.success) throw invalidInput('query', query.error.issues);
   await next();
 };
-
-function answerFrame(hub: LiveHub, client: LiveClient, event: WSMessageEvent): void {
-  const frame = parseFrame(event.data);
-  if (frame instanceof HttpProblem) {
-    hub.deliver(client, { kind: 'error', problem: frame.toDocument() });
-    return;
-  }
-  if (frame.type === 'ping') hub.deliver(client, { kind: 'pong', seq: hub.lastSeq });
-  else hub.catchUp(client, frame.since ?? null);
-}
-
-function parseFrame(data: unknown): ClientFrame | HttpProblem {
-  if (typeof data !== 'string') {
-    return new HttpProblem(400, 'invalid_input', 'frames are JSON text', [
-      { path: 'frame', code: 'invalid_type', message: 'expected a text frame' },
-    ]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    return new HttpProblem(400, 'invalid_input', 'the frame is not valid JSON', [
-      { path: 'frame', code: 'invalid_json', message: 'not JSON' },
-    ]);
-  }
-  const parsed = ClientFrame.safeParse(json);
-  return parsed.success ? parsed.data : invalidInput('frame', parsed.error.issues);
-}
 
 function socketClient(principal: Principal, ws: WSContext<unknown>): LiveClient {
   // node-server hands over a `ws` WebSocket as `raw`; its type there omits

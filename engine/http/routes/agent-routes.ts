@@ -1,21 +1,26 @@
 /**
  * The agent desk. Every route acts as the engine agent the signed-in user
  * is linked to, never another: presence (login, ready, not ready, logout)
- * and the contacts offered or assigned to it. Each answers with the desk.
+ * and the contacts offered or assigned to it (another agent's contact is
+ * refused with 403 by the authorization module). Each answers with the desk.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorize, authorizeAgent } from '../../auth/authorize.js';
 import { EngineError } from '../../errors.js';
 import type { ApiApp, RouteDeps } from '../api-app.js';
 import { guard } from '../authenticate.js';
+import { freeText } from '../free-text.js';
 import { problemResponses } from '../problem.js';
 import { AgentView, agentView } from '../views/agent-view.js';
 import { ContactDetail, contactDetail, contactRelation } from '../views/contact-view.js';
 import { ContactParams, json, jsonBody, signedIn } from './route-parts.js';
 
-const NotReady = z.strictObject({ reason: z.string().trim().min(1).max(100) }).openapi('NotReady');
+const NotReady = z.strictObject({ reason: freeText({ max: 100 }) }).openapi('NotReady');
 const WrapUp = z
-  .strictObject({ disposition: z.string().trim().min(1).max(200).nullable().default(null) })
+  .strictObject({
+    /** The agent's note on how it ended; may run over several lines. */
+    disposition: freeText({ max: 200, multiline: true }).nullable().default(null),
+  })
   .openapi('WrapUp');
 
 const desk = json(
@@ -100,6 +105,9 @@ const contactRoute = createRoute({
 
 export function registerAgentRoutes(app: ApiApp, deps: RouteDeps): void {
   const self = (p: Parameters<typeof authorizeAgent>[0]) => authorizeAgent(p, 'agent.act');
+  /** The agent to act as, refused (403) unless the contact is with that agent. */
+  const withContact = (p: Parameters<typeof authorizeAgent>[0], contactId: string) =>
+    authorizeAgent(p, 'agent.act', { contactId, relation: contactRelation(deps, contactId) });
   const deskOf = (agentId: string) => agentView(deps, agentId, true);
   /**
    * The engine's accept() reports any missing contact as contact_gone;
@@ -137,42 +145,44 @@ export function registerAgentRoutes(app: ApiApp, deps: RouteDeps): void {
   });
 
   app.openapi(acceptRoute, function acceptContact(c) {
-    const agentId = self(c.get('principal'));
-    deps.center.accept(agentId, known(c.req.valid('param').id));
+    const { id } = c.req.valid('param');
+    const agentId = withContact(c.get('principal'), id);
+    deps.center.accept(agentId, known(id));
     return c.json(deskOf(agentId), 200);
   });
 
   app.openapi(declineRoute, function declineContact(c) {
-    const agentId = self(c.get('principal'));
-    deps.center.decline(agentId, known(c.req.valid('param').id));
+    const { id } = c.req.valid('param');
+    const agentId = withContact(c.get('principal'), id);
+    deps.center.decline(agentId, known(id));
     return c.json(deskOf(agentId), 200);
   });
 
   app.openapi(holdRoute, function holdContact(c) {
-    const agentId = self(c.get('principal'));
-    deps.center.hold(agentId, known(c.req.valid('param').id), true);
+    const { id } = c.req.valid('param');
+    const agentId = withContact(c.get('principal'), id);
+    deps.center.hold(agentId, known(id), true);
     return c.json(deskOf(agentId), 200);
   });
 
   app.openapi(resumeRoute, function resumeContact(c) {
-    const agentId = self(c.get('principal'));
-    deps.center.hold(agentId, known(c.req.valid('param').id), false);
+    const { id } = c.req.valid('param');
+    const agentId = withContact(c.get('principal'), id);
+    deps.center.hold(agentId, known(id), false);
     return c.json(deskOf(agentId), 200);
   });
 
   app.openapi(endRoute, function endContact(c) {
-    const agentId = self(c.get('principal'));
-    deps.center.end(agentId, known(c.req.valid('param').id));
+    const { id } = c.req.valid('param');
+    const agentId = withContact(c.get('principal'), id);
+    deps.center.end(agentId, known(id));
     return c.json(deskOf(agentId), 200);
   });
 
   app.openapi(wrapUpRoute, function finishWrapUp(c) {
-    const agentId = self(c.get('principal'));
-    deps.center.finishWrapUp(
-      agentId,
-      known(c.req.valid('param').id),
-      c.req.valid('json').disposition,
-    );
+    const { id } = c.req.valid('param');
+    const agentId = withContact(c.get('principal'), id);
+    deps.center.finishWrapUp(agentId, known(id), c.req.valid('json').disposition);
     return c.json(deskOf(agentId), 200);
   });
 

@@ -1,7 +1,8 @@
 /**
- * Customer routes: anyone may open a contact and gets back a token scoped
- * to it; with that token the customer follows its place in line, leaves,
- * or asks to be called back. Staff and the handling agent may read it too.
+ * Customer routes: anyone may open a contact (a limited number per client
+ * address) and gets back a token scoped to it; with that token the
+ * customer follows its place in line, leaves, or asks to be called back.
+ * Staff and the handling agent may read it too.
  */
 import { randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -10,7 +11,9 @@ import { EngineError } from '../../errors.js';
 import { Channel } from '../../records.js';
 import type { ApiApp, RouteDeps } from '../api-app.js';
 import { guard } from '../authenticate.js';
+import { freeText } from '../free-text.js';
 import { problemResponses } from '../problem.js';
+import { rateLimit } from '../rate-limit.js';
 import {
   ContactDetail,
   ContactView,
@@ -36,7 +39,7 @@ const NewContact = z
     /** Matched as a skill the agent must have. */
     language: Skill.optional(),
     customer: z.strictObject({
-      name: z.string().trim().min(1).max(200),
+      name: freeText({ max: 200 }),
       email: z.string().email().max(320).optional(),
       phone: z
         .string()
@@ -58,17 +61,32 @@ const CreatedContact = z
   })
   .openapi('CreatedContact');
 
-const createContactRoute = createRoute({
-  method: 'post',
-  path: '/api/contacts',
-  tags: ['customers'],
-  summary: 'Open a contact (chat, voice or callback)',
-  request: { body: jsonBody(NewContact) },
-  responses: {
-    201: json(CreatedContact, 'Offered to an agent or queued. Keep the token: it is shown once.'),
-    ...problemResponses(400, 422),
-  },
-});
+function createContactRoute(deps: RouteDeps) {
+  const { contactsPerMinute, contactBurst } = deps.security;
+  return createRoute({
+    method: 'post',
+    path: '/api/contacts',
+    tags: ['customers'],
+    summary: 'Open a contact (chat, voice or callback)',
+    description:
+      `One client address may open ${contactBurst} contacts at once and ${contactsPerMinute} ` +
+      'a minute after that; past it the answer is 429 with Retry-After.',
+    middleware: [
+      rateLimit({
+        perMinute: contactsPerMinute,
+        burst: contactBurst,
+        now: deps.now,
+        keyOf: deps.clientAddress,
+        what: 'new contacts',
+      }),
+    ],
+    request: { body: jsonBody(NewContact) },
+    responses: {
+      201: json(CreatedContact, 'Offered to an agent or queued. Keep the token: it is shown once.'),
+      ...problemResponses(400, 422, 429),
+    },
+  });
+}
 
 const readContactRoute = createRoute({
   method: 'get',
@@ -116,7 +134,7 @@ const callbackRoute = createRoute({
 });
 
 export function registerCustomerRoutes(app: ApiApp, deps: RouteDeps): void {
-  app.openapi(createContactRoute, function createContact(c) {
+  app.openapi(createContactRoute(deps), function createContact(c) {
     const body = c.req.valid('json');
 
     const outcome = deps.center.createContact({ ...body, id: newContactId() });

@@ -22,6 +22,14 @@ export const QueueParams = z.object({
   id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 'billing' }),
 });
 
+export const UserParams = z.object({
+  id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 'u3' }),
+});
+
+export const CustomerParams = z.object({
+  id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 'cu12' }),
+});
+
 /** A session token as `Authorization: Bearer`, or the browser's cookie. */
 export const signedIn: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
 

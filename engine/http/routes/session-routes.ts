@@ -1,14 +1,21 @@
 /**
  * Signing in and out. A login answers with the token in the body (for API
- * clients) and sets it as an httpOnly, SameSite=Lax cookie (for browsers);
- * logout ends whichever session the caller presented.
+ * clients) and sets it as an httpOnly, SameSite=Lax cookie, Secure over
+ * TLS (for browsers); repeated failures for a username or from an address
+ * are throttled. Logout ends whichever session the caller presented, and
+ * closes the live sockets opened with it.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { authorize } from '../../auth/authorize.js';
 import { Role } from '../../store/store.js';
 import type { ApiApp, RouteDeps } from '../api-app.js';
+import type { AppEnv } from '../app-env.js';
 import { guard, sessionCookie } from '../authenticate.js';
+import { cameOverTls } from '../client-address.js';
+import { sameSiteOnly } from '../cross-site.js';
+import { policyViolationCode } from '../live/live-hub.js';
 import { HttpProblem, problemResponses } from '../problem.js';
 import { json, jsonBody, signedIn } from './route-parts.js';
 
@@ -39,20 +46,27 @@ const Whoami = z
   })
   .openapi('Whoami');
 
-const loginRoute = createRoute({
-  method: 'post',
-  path: '/api/login',
-  tags: ['session'],
-  summary: 'Sign in: a bearer token in the body and a session cookie',
-  request: { body: jsonBody(Credentials) },
-  responses: { 200: json(SignedIn, 'Signed in.'), ...problemResponses(400, 401) },
-});
+function loginRoute(deps: RouteDeps) {
+  return createRoute({
+    method: 'post',
+    path: '/api/login',
+    tags: ['session'],
+    summary: 'Sign in: a bearer token in the body and a session cookie',
+    description:
+      `After ${deps.security.loginMaxFailures} failures for one username, or ` +
+      `${deps.security.loginMaxFailuresPerAddress} from one address, further tries get 429 ` +
+      'with Retry-After, the wait doubling with each failure. A login another site submits is refused.',
+    middleware: [sameSiteOnly(deps.security.corsOrigins)],
+    request: { body: jsonBody(Credentials) },
+    responses: { 200: json(SignedIn, 'Signed in.'), ...problemResponses(400, 401, 403, 429) },
+  });
+}
 
 const logoutRoute = createRoute({
   method: 'post',
   path: '/api/logout',
   tags: ['session'],
-  summary: 'End the session presented (cookie or bearer)',
+  summary: 'End the session presented (cookie or bearer) and close its live sockets',
   security: signedIn,
   middleware: [guard('session.end')],
   responses: { 204: { description: 'Signed out.' }, ...problemResponses(401) },
@@ -69,10 +83,26 @@ const whoamiRoute = createRoute({
 });
 
 export function registerSessionRoutes(app: ApiApp, deps: RouteDeps): void {
-  app.openapi(loginRoute, async function login(c) {
+  app.openapi(loginRoute(deps), async function login(c) {
     const { username, password } = c.req.valid('json');
+    const address = deps.clientAddress(c);
 
-    const issued = await deps.sessions.login(username, password);
+    const attempt = deps.throttle.attempt(username, address);
+    if (attempt.kind === 'throttled') {
+      // Never the username: people type their password into it by mistake.
+      deps.logger.warn({ reqId: c.get('requestId'), address }, 'sign-in throttled');
+      throw HttpProblem.tooMany(
+        'too_many_attempts',
+        'too many failed sign-ins; wait before trying again',
+        attempt.retryAfterMs,
+      );
+    }
+    let issued: Awaited<ReturnType<typeof deps.sessions.login>> = null;
+    try {
+      issued = await deps.sessions.login(username, password);
+    } finally {
+      attempt.finish(issued !== null);
+    }
     if (!issued || issued.principal.kind !== 'user') {
       throw new HttpProblem(401, 'invalid_credentials', 'unknown username or wrong password');
     }
@@ -81,7 +111,7 @@ export function registerSessionRoutes(app: ApiApp, deps: RouteDeps): void {
     setCookie(c, sessionCookie, issued.token, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: deps.secureCookies,
+      secure: secureCookie(c, deps),
       path: '/',
       maxAge: Math.floor(deps.sessions.userTtlMs / 1000),
     });
@@ -100,8 +130,9 @@ export function registerSessionRoutes(app: ApiApp, deps: RouteDeps): void {
     const p = authorize(c.get('principal'), 'session.end');
 
     deps.sessions.end(p);
+    deps.hub.closeWhere((q) => q.tokenHash === p.tokenHash, policyViolationCode, 'signed out');
 
-    deleteCookie(c, sessionCookie, { path: '/', secure: deps.secureCookies });
+    deleteCookie(c, sessionCookie, { path: '/', secure: secureCookie(c, deps) });
     return c.body(null, 204);
   });
 
@@ -121,4 +152,9 @@ export function registerSessionRoutes(app: ApiApp, deps: RouteDeps): void {
       200,
     );
   });
+}
+
+/** Secure when the operator says TLS is in front, or this request came over it. */
+function secureCookie(c: Context<AppEnv>, deps: RouteDeps): boolean {
+  return deps.security.secureCookies || cameOverTls(c, deps.security.trustProxyHops);
 }

@@ -2,9 +2,11 @@
  * Statistics routes (supervisors and admins): the live wallboard, interval
  * reports by range, queue and agent, and the contact records, each as JSON
  * and as CSV. Every figure comes from engine/stats, the same module the
- * simulator reports with.
+ * simulator reports with. The records CSV names each customer, so its
+ * download is written to the audit log.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { authorize } from '../../auth/authorize.js';
 import type { CenterStats } from '../../center-stats.js';
 import { ContactRecord } from '../../records.js';
 import { contactRecordsToCsv, intervalRowsToCsv } from '../../stats/index.js';
@@ -91,7 +93,7 @@ const recordsRoute = createRoute({
 const recordsCsvRoute = createRoute({
   method: 'get',
   path: '/api/contact-records.csv',
-  summary: 'The same records as CSV, formula-looking cells neutralised',
+  summary: 'The same records as CSV with customer names, formula-looking cells neutralised',
   ...staffReads,
   request: { query: RecordsQuery },
   responses: {
@@ -121,7 +123,17 @@ export function registerStatsRoutes(app: ApiApp, deps: RouteDeps, stats: CenterS
   });
 
   app.openapi(recordsCsvRoute, function contactRecordsCsv(c) {
-    const csv = contactRecordsToCsv(deps.store.listContacts(c.req.valid('query')));
+    const p = authorize(c.get('principal'), 'center.read');
+    const records = deps.store.listContacts(c.req.valid('query'));
+
+    const names = new Map<string, string | null>();
+    const customerName = (id: string) => {
+      if (!names.has(id)) names.set(id, deps.store.getCustomer(id)?.name ?? null);
+      return names.get(id) ?? null;
+    };
+    const csv = contactRecordsToCsv(records, { customerName });
+
+    deps.audit(p, 'records.export', 'contact-records', { rows: records.length });
     return c.body(csv, 200, csvHeaders('contact-records.csv'));
   });
 }

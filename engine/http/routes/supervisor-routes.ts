@@ -2,14 +2,16 @@
  * Supervisor routes (supervisors and admins): every agent with its
  * workload, every queue with what waits in it, and the moves that adjust
  * a queue: place in line, priority, another queue, a given agent, or a
- * transfer of a connected contact.
+ * transfer of a connected contact. Each move that succeeds is written to
+ * the audit log with what it changed from and to.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { authorize } from '../../auth/authorize.js';
 import type { ApiApp, RouteDeps } from '../api-app.js';
 import { guard } from '../authenticate.js';
 import { problemResponses } from '../problem.js';
 import { AgentView, agentView, allAgents } from '../views/agent-view.js';
-import { ContactDetail, contactDetail } from '../views/contact-view.js';
+import { ContactDetail, contactDetail, contactView } from '../views/contact-view.js';
 import { QueueView, allQueues, queueContacts } from '../views/queue-view.js';
 import {
   AgentParams,
@@ -131,32 +133,61 @@ export function registerSupervisorRoutes(app: ApiApp, deps: RouteDeps): void {
   });
 
   app.openapi(positionRoute, function moveToPosition(c) {
+    const p = authorize(c.get('principal'), 'queue.adjust');
     const { id } = c.req.valid('param');
-    deps.center.moveToPosition(id, c.req.valid('json').position);
+    const { position } = c.req.valid('json');
+    const before = contactView(deps, id);
+
+    deps.center.moveToPosition(id, position);
+
+    deps.audit(p, 'contact.position', id, { position, from: before.position });
     return c.json(contactDetail(deps, id), 200);
   });
 
   app.openapi(priorityRoute, function setPriority(c) {
+    const p = authorize(c.get('principal'), 'queue.adjust');
     const { id } = c.req.valid('param');
-    deps.center.setPriority(id, c.req.valid('json').priority);
+    const { priority } = c.req.valid('json');
+    const before = contactView(deps, id);
+
+    deps.center.setPriority(id, priority);
+
+    deps.audit(p, 'contact.priority', id, { priority, from: before.priority });
     return c.json(contactDetail(deps, id), 200);
   });
 
   app.openapi(queueRoute, function moveToQueue(c) {
+    const p = authorize(c.get('principal'), 'queue.adjust');
     const { id } = c.req.valid('param');
-    deps.center.moveToQueue(id, c.req.valid('json').queueId);
+    const { queueId } = c.req.valid('json');
+    const before = contactView(deps, id);
+
+    deps.center.moveToQueue(id, queueId);
+
+    deps.audit(p, 'contact.queue', id, { queueId, from: before.queueId });
     return c.json(contactDetail(deps, id), 200);
   });
 
   app.openapi(assignRoute, function assignContact(c) {
+    const p = authorize(c.get('principal'), 'queue.adjust');
     const { id } = c.req.valid('param');
-    deps.center.assign(id, c.req.valid('json').agentId);
+    const { agentId } = c.req.valid('json');
+
+    deps.center.assign(id, agentId);
+
+    deps.audit(p, 'contact.assign', id, { agentId });
     return c.json(contactDetail(deps, id), 200);
   });
 
   app.openapi(transferRoute, function transferContact(c) {
+    const p = authorize(c.get('principal'), 'queue.adjust');
     const { id } = c.req.valid('param');
-    deps.center.transfer(id, c.req.valid('json').agentId);
+    const { agentId } = c.req.valid('json');
+    const before = contactView(deps, id);
+
+    deps.center.transfer(id, agentId);
+
+    deps.audit(p, 'contact.transfer', id, { agentId, from: before.agentId });
     return c.json(contactDetail(deps, id), 200);
   });
 }

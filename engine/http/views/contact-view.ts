@@ -92,7 +92,11 @@ export function forCustomer(view: ContactView): ContactView {
   return { ...view, agentId: null, offeredTo: null, personalAgentId: null };
 }
 
-/** The agents a contact is with now; null for an unknown contact. */
+/**
+ * The agents a contact is with now; for a finished one, every agent it was
+ * offered to or handled by (each saw it; a late click then hears that it
+ * is gone rather than forbidden). Null for an unknown contact.
+ */
 export function contactRelation(ctx: ViewContext, contactId: string): ContactRelation | null {
   const live = ctx.center.contact(contactId);
   if (live) {
@@ -103,7 +107,8 @@ export function contactRelation(ctx: ViewContext, contactId: string): ContactRel
   }
   const record = ctx.store.getContact(contactId);
   if (!record) return null;
-  return { contactId, agentIds: new Set(record.agentId ? [record.agentId] : []) };
+  const ids = [...record.offers.map((o) => o.agentId), ...(record.agentId ? [record.agentId] : [])];
+  return { contactId, agentIds: new Set(ids) };
 }
 
 function fromRecord(r: ContactRecord): ContactView {

@@ -1,7 +1,9 @@
 /**
  * The signed-in agent's desk: presence, ringing offers, and the contacts
  * in hand as tabs (several chats at once where capacity allows), the
- * selected one beside its customer's profile and history.
+ * selected one beside its customer's profile and history. Every contact
+ * in hand stays mounted, hidden when not selected, so each chat keeps
+ * receiving and each call keeps its audio while the agent looks elsewhere.
  */
 import { useEffect, useState } from 'react';
 import { agentApi } from '../api/api';
@@ -19,7 +21,7 @@ export function DeskView({
   displayName: string;
   onSignOut(): Promise<void>;
 }) {
-  const { desk, timings, error, busy, run, clearError } = useDesk();
+  const { desk, socket, timings, error, busy, run, clearError } = useDesk();
   const [selected, setSelected] = useState<string | null>(null);
 
   const inHand: { contact: ContactDetail; phase: 'active' | 'wrapUp' }[] = desk
@@ -78,7 +80,7 @@ export function DeskView({
                   role="tab"
                   id={`tab-${contact.contactId}`}
                   aria-selected={contact.contactId === currentId}
-                  aria-controls="workspace"
+                  aria-controls={`workspace-${contact.contactId}`}
                   className={`tab ${phase}`}
                   onClick={() => setSelected(contact.contactId)}
                 >
@@ -98,17 +100,19 @@ export function DeskView({
                 {desk.capacity === 1 ? 'slot' : 'slots'} in use
               </span>
             </div>
-            {current && (
+            {inHand.map(({ contact, phase }) => (
               <ContactWorkspace
-                key={current.contact.contactId}
-                contact={current.contact}
-                phase={current.phase}
-                onHold={timings.onHold.has(current.contact.contactId)}
-                wrapUpEnds={timings.wrapUpEnds.get(current.contact.contactId) ?? null}
+                key={contact.contactId}
+                hidden={contact.contactId !== currentId}
+                socket={socket}
+                contact={contact}
+                phase={phase}
+                onHold={timings.onHold.has(contact.contactId)}
+                wrapUpEnds={timings.wrapUpEnds.get(contact.contactId) ?? null}
                 busy={busy}
                 run={run}
               />
-            )}
+            ))}
           </>
         )}
         {desk && inHand.length === 0 && desk.workload.offers.length === 0 && (

@@ -27,6 +27,8 @@ export interface DeskTimings {
 
 export interface Desk {
   desk: AgentView | null;
+  /** The desk's live socket, shared with its chats and calls. */
+  socket: LiveSocket | null;
   timings: DeskTimings;
   error: string | null;
   busy: boolean;
@@ -46,6 +48,7 @@ export function useDesk(): Desk {
   }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const reload = useCallback(() => {
@@ -70,9 +73,11 @@ export function useDesk(): Desk {
       else soon();
     };
     reload();
-    const socket = new LiveSocket({ onEvent, onSnapshot }).start();
+    const live = new LiveSocket({ onEvent, onSnapshot }).start();
+    setSocket(live);
     return () => {
-      socket.stop();
+      live.stop();
+      setSocket(null);
       if (timer.current) clearTimeout(timer.current);
     };
   }, [reload]);
@@ -93,7 +98,7 @@ export function useDesk(): Desk {
     [reload],
   );
 
-  return { desk, timings, error, busy, run, clearError: () => setError(null) };
+  return { desk, socket, timings, error, busy, run, clearError: () => setError(null) };
 }
 
 function nextTimings(t: DeskTimings, e: DomainEvent): DeskTimings {

@@ -2,9 +2,10 @@
  * The `/api/ws` connection: parses frames, remembers the last `seq` and
  * reconnects with `?since=<seq>` after a drop (backing off up to 10 s), so
  * a page sees every event or, when the server can no longer replay, a
- * snapshot telling it to reload its state.
+ * snapshot telling it to reload its state. Conversations (chat, calls)
+ * listen for their own messages and send frames on the same socket.
  */
-import type { DomainEvent, RealtimeSnapshot, ServerMessage } from './types';
+import type { ClientFrame, DomainEvent, RealtimeSnapshot, ServerMessage } from './types';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
 
@@ -14,6 +15,13 @@ export interface LiveHandlers {
   onSnapshot?: (seq: number, state: unknown) => void;
   onStats?: (snapshot: RealtimeSnapshot) => void;
   onStatus?: (status: LiveStatus) => void;
+}
+
+/** A part of the page that follows messages on the socket (a chat, a call). */
+export interface FrameListener {
+  onMessage?(message: ServerMessage): void;
+  /** The socket (re)opened: a chat asks for what it missed. */
+  onOpen?(): void;
 }
 
 export interface LiveSocketOptions {
@@ -31,6 +39,7 @@ export class LiveSocket {
   private backoffMs = 500;
   private retry: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private readonly listeners = new Set<FrameListener>();
 
   constructor(
     private readonly handlers: LiveHandlers,
@@ -56,6 +65,24 @@ export class LiveSocket {
     else socket.close(1000, 'page left');
   }
 
+  /** Follows the socket's messages until the returned function is called. */
+  listen(listener: FrameListener): () => void {
+    this.listeners.add(listener);
+    if (this.isOpen) listener.onOpen?.();
+    return () => this.listeners.delete(listener);
+  }
+
+  get isOpen(): boolean {
+    return this.socket?.readyState === WebSocket.OPEN;
+  }
+
+  /** Sends a frame; false when the socket is not open (the caller retries on open). */
+  send(frame: ClientFrame): boolean {
+    if (!this.socket || !this.isOpen) return false;
+    this.socket.send(JSON.stringify(frame));
+    return true;
+  }
+
   private connect(): void {
     const url = new URL(this.options.url ?? '/api/ws', location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -68,6 +95,7 @@ export class LiveSocket {
     socket.onopen = () => {
       this.backoffMs = 500;
       this.handlers.onStatus?.('open');
+      for (const listener of [...this.listeners]) listener.onOpen?.();
     };
     socket.onmessage = (m) => this.receive(m.data);
     socket.onclose = () => {
@@ -93,6 +121,7 @@ export class LiveSocket {
     }
     if (typeof parsed !== 'object' || parsed === null) return;
     const message = parsed as ServerMessage;
+    for (const listener of [...this.listeners]) listener.onMessage?.(message);
     if (message.kind === 'event') {
       if (typeof message.event.seq === 'number') this.lastSeq = message.event.seq;
       this.handlers.onEvent?.(message.event);

@@ -16,8 +16,10 @@ import type {
   NewContactResponse,
   QueueView,
   RealtimeSnapshot,
+  Transcript,
   Whoami,
 } from './types';
+import type { CallbackAttempt } from './conversationTypes';
 
 const enc = encodeURIComponent;
 const post = <T = unknown>(path: string, body?: unknown, token?: string | null) =>
@@ -62,6 +64,18 @@ export const agentApi = {
   end: (id: string) => act(onContact(id, 'end')),
   wrapUp: (id: string, disposition: string | null) =>
     act(onContact(id, 'wrap-up'), { disposition }),
+};
+
+export const conversationApi = {
+  /** Customers pass their token; staff and agents rely on the cookie. */
+  transcript: (contactId: string, token?: string | null) =>
+    request<Transcript>('GET', `/api/contacts/${enc(contactId)}/transcript`, {
+      token: token ?? null,
+    }),
+  rtcConfig: (token?: string | null) =>
+    request<{ iceServers: RTCIceServer[] }>('GET', '/api/rtc/config', { token: token ?? null }),
+  callbackStep: (id: string, step: 'dialing' | 'reached' | 'no-answer') =>
+    post<{ desk: AgentView; attempt: CallbackAttempt }>(onContact(id, `callback/${step}`)),
 };
 
 const move = (id: string, action: string, body: unknown) =>

@@ -3,8 +3,9 @@
  * events for staff and agents, their customer form, and the frames around
  * them.
  */
-import type { AgentState, Channel, ContactRecord, Problem } from './types';
+import type { AgentState, Channel, ContactRecord } from './types';
 import type { RealtimeSnapshot } from './statsTypes';
+import type { ConversationMessage, ErrorMessage } from './conversationTypes';
 
 interface Base {
   seq: number;
@@ -72,5 +73,6 @@ export type ServerMessage =
   | { kind: 'event'; event: DomainEvent }
   | { kind: 'snapshot'; seq: number; state: unknown }
   | { kind: 'pong'; seq: number }
-  | { kind: 'error'; problem: Problem }
-  | { kind: 'stats.realtime'; snapshot: RealtimeSnapshot };
+  | ErrorMessage
+  | { kind: 'stats.realtime'; snapshot: RealtimeSnapshot }
+  | ConversationMessage;

@@ -153,4 +153,5 @@ export interface NewContactResponse {
 }
 
 export type * from './liveTypes';
+export type * from './conversationTypes';
 export type * from './statsTypes';

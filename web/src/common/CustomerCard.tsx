@@ -1,9 +1,10 @@
 /**
  * A customer at a glance, for the agent beside a conversation and for the
  * supervisor in a contact's profile: who, how to reach them, and their
- * earlier contacts.
+ * earlier contacts, each with its conversation on demand.
  */
 import type { ContactDetail, ContactRecord, Customer } from '../api/types';
+import { TranscriptView } from '../conversation/TranscriptView';
 import { formatDateTime } from './format';
 
 export function CustomerCard({
@@ -89,6 +90,7 @@ export function HistoryList({ history }: { history: ContactRecord[] | undefined 
             {r.topic ? ` · ${r.topic}` : ''} · {r.outcome ?? 'open'}
             {r.disposition ? ` · ${r.disposition}` : ''}
           </span>
+          <TranscriptView contactId={r.id} />
         </li>
       ))}
     </ol>

@@ -1,7 +1,7 @@
 /**
  * The customer's live status: place in line and estimated wait, then an
- * agent joining, the conversation, and the end; with ways to leave or to
- * switch to a callback while waiting.
+ * agent joining, the conversation (chat, or a call in the browser), and
+ * the end; with ways to leave or to switch to a callback while waiting.
  */
 import { useState } from 'react';
 import { customerApi } from '../api/api';
@@ -9,7 +9,10 @@ import { describeError } from '../api/ApiError';
 import type { ContactView } from '../api/types';
 import { ErrorNote } from '../common/ErrorNote';
 import { formatWait } from '../common/format';
-import { ConversationPlaceholder } from './ConversationPlaceholder';
+import { CallPanel } from '../conversation/CallPanel';
+import { ChatPanel } from '../conversation/ChatPanel';
+import { useCall } from '../conversation/useCall';
+import { useChat } from '../conversation/useChat';
 import type { SavedContact } from './savedContact';
 import { useContactStatus } from './useContactStatus';
 
@@ -20,7 +23,8 @@ export function ContactStatusPanel({
   saved: SavedContact;
   onStartOver(): void;
 }) {
-  const { contact, error, refresh } = useContactStatus(saved.contactId, saved.token);
+  const { contact, socket, error, refresh } = useContactStatus(saved.contactId, saved.token);
+  const chat = useChat(socket, saved.contactId);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -45,6 +49,14 @@ export function ContactStatusPanel({
     !view.callbackRequested &&
     saved.hasPhone;
   const over = phase === 'ended' || phase === 'left';
+  // Listening from the start: the agent's offer may come before this page hears it was answered.
+  const call = useCall({
+    socket,
+    contactId: saved.contactId,
+    role: 'customer',
+    token: saved.token,
+    enabled: view?.channel === 'voice' && !over,
+  });
 
   return (
     <section className="card stack" aria-labelledby="status-title" data-phase={phase}>
@@ -62,8 +74,20 @@ export function ContactStatusPanel({
         {phase === 'ended' && <p>Thank you for contacting us.</p>}
         {phase === 'left' && <p>You left the queue. We are here if you need us.</p>}
       </div>
-      {view && view.channel === 'chat' && !over && (
-        <ConversationPlaceholder connected={phase === 'connected'} />
+      {view && view.channel === 'chat' && (!over || chat.messages.length > 0) && (
+        <ChatPanel
+          chat={chat}
+          viewer="customer"
+          composeLabel={phase === 'connected' ? 'Message' : null}
+          emptyText={
+            phase === 'connected'
+              ? 'Your agent is here. Say hello.'
+              : 'Messages will appear here once an agent joins.'
+          }
+        />
+      )}
+      {view && view.channel === 'voice' && phase === 'connected' && (
+        <CallPanel call={call} otherName="your agent" />
       )}
       <ErrorNote message={actionError ?? error} />
       <div className="row wrap">

@@ -2,7 +2,8 @@
  * Follows one contact for its customer: reads its state over HTTP, again
  * on every event of the customer's socket, and every few seconds while it
  * waits (its place in line moves when others are served, which the
- * customer's socket does not carry).
+ * customer's socket does not carry). The socket is shared with the
+ * contact's chat and call.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { customerApi } from '../api/api';
@@ -14,6 +15,8 @@ const pollWhileWaitingMs = 4_000;
 
 export interface ContactStatus {
   contact: ContactView | null;
+  /** The customer's live socket, once open. */
+  socket: LiveSocket | null;
   error: string | null;
   refresh(): void;
 }
@@ -21,6 +24,7 @@ export interface ContactStatus {
 export function useContactStatus(contactId: string, token: string): ContactStatus {
   const [contact, setContact] = useState<ContactView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
   const inFlight = useRef<AbortController | null>(null);
 
   const refresh = useCallback(() => {
@@ -40,9 +44,11 @@ export function useContactStatus(contactId: string, token: string): ContactStatu
 
   useEffect(() => {
     refresh();
-    const socket = new LiveSocket({ onEvent: refresh, onSnapshot: refresh }, { token }).start();
+    const live = new LiveSocket({ onEvent: refresh, onSnapshot: refresh }, { token }).start();
+    setSocket(live);
     return () => {
-      socket.stop();
+      live.stop();
+      setSocket(null);
       inFlight.current?.abort();
     };
   }, [refresh, token]);
@@ -54,5 +60,5 @@ export function useContactStatus(contactId: string, token: string): ContactStatu
     return () => clearInterval(timer);
   }, [waiting, refresh]);
 
-  return { contact, error, refresh };
+  return { contact, socket, error, refresh };
 }

@@ -19,6 +19,8 @@ export interface CenterLive {
   store: CenterStore;
   realtime: RealtimeSnapshot | null;
   socket: LiveStatus;
+  /** The socket itself, for a chat a supervisor opens (chat.resume, whispers). */
+  connection: LiveSocket | null;
   error: string | null;
   /** Reads the whole picture again over HTTP. */
   reload(): void;
@@ -38,6 +40,7 @@ export function useCenterLive(): CenterLive {
   const staleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const held = useRef<DomainEvent[] | null>(null);
   const [realtime, setRealtime] = useState<RealtimeSnapshot | null>(null);
+  const [connection, setConnection] = useState<LiveSocket | null>(null);
   const [socket, setSocket] = useState<LiveStatus>('connecting');
   const [error, setError] = useState<string | null>(null);
   const [store] = useState(
@@ -106,6 +109,7 @@ export function useCenterLive(): CenterLive {
       onStats: setRealtime,
       onStatus: setSocket,
     }).start();
+    setConnection(live);
     const grace = setTimeout(() => snapshotSeen || reload(), snapshotGraceMs);
 
     const readStats = () =>
@@ -117,6 +121,7 @@ export function useCenterLive(): CenterLive {
     const poll = setInterval(readStats, statsPollMs);
     return () => {
       live.stop();
+      setConnection(null);
       clearTimeout(grace);
       clearInterval(poll);
       if (staleTimer.current) clearTimeout(staleTimer.current);
@@ -132,5 +137,5 @@ export function useCenterLive(): CenterLive {
     [refreshQueue],
   );
 
-  return { store, realtime, socket, error, reload, watchQueue, refreshQueue };
+  return { store, realtime, socket, connection, error, reload, watchQueue, refreshQueue };
 }

@@ -98,6 +98,7 @@ export function AgentProfilePage({ agentId, live }: { agentId: string; live: Cen
         <ContactProfileDialog
           contactId={open}
           live={live.store.contact(open)}
+          connection={live.connection}
           snapshot={snapshot}
           onClose={() => setOpen(null)}
         />

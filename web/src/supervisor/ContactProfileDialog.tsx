@@ -2,12 +2,14 @@
  * A contact's profile, opened from a workload icon or a queue row:
  * customer, channel, topic, state, wait so far and history; and the
  * supervisor's actions on it: reassign to another agent (the keyboard
- * equivalent of dragging the icon), change priority, move to a queue.
+ * equivalent of dragging the icon), change priority, move to a queue;
+ * and, for a chat in progress, open it read-only and whisper to the agent.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { supervisorApi } from '../api/api';
 import { describeError } from '../api/ApiError';
 import { loadContactProfile } from '../api/contactProfile';
+import type { LiveSocket } from '../api/LiveSocket';
 import type { ContactDetail } from '../api/types';
 import { CustomerCard } from '../common/CustomerCard';
 import { Dialog } from '../common/Dialog';
@@ -16,6 +18,7 @@ import { ErrorNote } from '../common/ErrorNote';
 import { stateLabel } from '../common/format';
 import type { CenterSnapshot } from '../live/CenterSnapshot';
 import { holderOf, type LiveContact } from '../live/LiveContact';
+import { ChatMonitor } from './ChatMonitor';
 import { canReassign, reassign, reassignKind } from './reassign';
 import { statusLabel } from './WorkloadIcon';
 
@@ -24,6 +27,8 @@ export interface ContactProfileDialogProps {
   /** The contact as the live store has it now; undefined once it is gone. */
   live: LiveContact | undefined;
   snapshot: CenterSnapshot;
+  /** The page's live socket, to follow a chat on. */
+  connection: LiveSocket | null;
   onClose(): void;
 }
 
@@ -31,6 +36,7 @@ export function ContactProfileDialog({
   contactId,
   live,
   snapshot,
+  connection,
   onClose,
 }: ContactProfileDialogProps) {
   const [profile, setProfile] = useState<ContactDetail | null>(null);
@@ -110,6 +116,9 @@ export function ContactProfileDialog({
         <p className="ok" role="status">
           {note}
         </p>
+      )}
+      {live && live.channel === 'chat' && (live.status === 'active' || live.status === 'held') && (
+        <ChatMonitor socket={connection} contactId={contactId} customerName={name} />
       )}
       {live && <ContactActions contact={live} snapshot={snapshot} onAct={act} />}
     </Dialog>

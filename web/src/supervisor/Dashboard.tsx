@@ -41,6 +41,7 @@ export function Dashboard({ live }: { live: CenterLive }) {
         <ContactProfileDialog
           contactId={open}
           live={live.store.contact(open)}
+          connection={live.connection}
           snapshot={snapshot}
           onClose={() => setOpen(null)}
         />
