@@ -233,20 +233,48 @@ export class ContactCenter {
   /** The conversation is over; wrap-up starts on the contact's queue timer. */
   end(agentId: string, contactId: string): void {
     this.core.command({ type: 'agent.end', agentId, contactId }, () => {
-      const c = this.core.handledBy(agentId, contactId);
-      const a = this.core.agent(agentId);
-      const wrapUpMs = c.actor.getSnapshot().context.timers.wrapUpMs;
-      c.actor.send({ type: 'END', at: this.core.now() });
-      a.actor.send({ type: 'CONTACT_ENDED', at: this.core.now(), contactId, wrapUp: wrapUpMs > 0 });
-      this.core.publish({
-        type: 'contact.ended',
-        contactId,
-        agentId,
-        wrapUpUntil: this.core.now() + wrapUpMs,
-      });
-      if (c.actor.getSnapshot().status === 'done') close(this.core, c);
-      sync(this.core, a);
+      this.endConversation(this.core.handledBy(agentId, contactId), agentId);
     });
+  }
+
+  /**
+   * The customer hung up or closed the chat: while waiting or ringing it is
+   * an abandon; once connected the conversation ends and the agent's
+   * wrap-up starts, as if the agent had ended it.
+   */
+  hangUp(contactId: string): void {
+    const c = this.core.live(contactId);
+    const state = this.core.stateOf(c);
+    if (state === 'queued' || state === 'offered') return this.abandon(contactId);
+    this.core.command({ type: 'contact.hangup', contactId }, () => {
+      if (this.core.stateOf(c) !== 'connected' || c.agentId === null) {
+        throw new EngineError(
+          'contact_gone',
+          `contact ${contactId} is ${state}, not in conversation`,
+        );
+      }
+      this.endConversation(c, c.agentId);
+    });
+  }
+
+  private endConversation(c: LiveContact, agentId: string): void {
+    const a = this.core.agent(agentId);
+    const wrapUpMs = c.actor.getSnapshot().context.timers.wrapUpMs;
+    c.actor.send({ type: 'END', at: this.core.now() });
+    a.actor.send({
+      type: 'CONTACT_ENDED',
+      at: this.core.now(),
+      contactId: c.id,
+      wrapUp: wrapUpMs > 0,
+    });
+    this.core.publish({
+      type: 'contact.ended',
+      contactId: c.id,
+      agentId,
+      wrapUpUntil: this.core.now() + wrapUpMs,
+    });
+    if (c.actor.getSnapshot().status === 'done') close(this.core, c);
+    sync(this.core, a);
   }
 
   finishWrapUp(agentId: string, contactId: string, disposition: string | null): void {

@@ -29,6 +29,7 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contact.create'), request: JournaledRequest }),
   z.object({ type: z.literal('contact.abandon'), ...onContact }),
   z.object({ type: z.literal('contact.callback'), ...onContact }),
+  z.object({ type: z.literal('contact.hangup'), ...onContact }),
   z.object({ type: z.literal('agent.login'), ...byAgent }),
   z.object({ type: z.literal('agent.ready'), ...byAgent }),
   z.object({ type: z.literal('agent.not_ready'), ...byAgent, reason: z.string() }),
@@ -61,6 +62,8 @@ export function applyCommand(center: ContactCenter, c: Command): void {
     }
     case 'contact.abandon':
       return center.abandon(c.contactId);
+    case 'contact.hangup':
+      return center.hangUp(c.contactId);
     case 'contact.callback':
       return center.requestCallback(c.contactId);
     case 'agent.login':

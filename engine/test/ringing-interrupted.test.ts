@@ -109,3 +109,24 @@ describe('rule 6: reservations', () => {
     expect([voice.kind, chat2.kind]).toEqual(['queued', 'offered']);
   });
 });
+
+describe('a customer who hangs up', () => {
+  it('abandons while waiting, and ends a connected contact into the agent’s wrap-up', () => {
+    const h = harness(simpleConfig(1, { wrapUpSec: 15 }));
+    h.ready('a1');
+    h.center.createContact({ channel: 'voice', queueId: 'q', id: 'talking' });
+    h.center.createContact({ channel: 'voice', queueId: 'q', id: 'waiting' });
+    h.center.accept('a1', 'talking');
+    h.advance(30_000);
+
+    h.center.hangUp('waiting');
+    h.center.hangUp('talking');
+    h.advance(15_000);
+
+    const records = Object.fromEntries(h.of('contact.closed').map((e) => [e.contactId, e.record]));
+    expect(records.waiting!.outcome).toBe('abandoned');
+    const talked = records.talking!;
+    expect([talked.outcome, talked.endedAt! - T0, talked.wrapUpEndedAt! - T0]).toEqual(['completed', 30_000, 45_000]);
+    expect(() => h.center.hangUp('talking')).toThrow(expect.objectContaining({ code: 'contact_gone' }));
+  });
+});
