@@ -36,6 +36,8 @@ export {
   ContactRecord,
   OfferRecord,
   span,
+  newContactRecord,
+  type NewContactRecord,
   type ContactOutcome,
   type OfferOutcome,
 } from './records.js';

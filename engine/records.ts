@@ -75,6 +75,37 @@ export const ContactRecord = z.object({
 });
 export type ContactRecord = z.infer<typeof ContactRecord>;
 
+/** What a new contact's record needs; every later field starts empty. */
+export type NewContactRecord = Pick<ContactRecord, 'id' | 'channel' | 'firstQueueId' | 'queuedAt'> &
+  Partial<ContactRecord>;
+
+/** A record for a contact that has just entered its first queue. */
+export function newContactRecord(fields: NewContactRecord): ContactRecord {
+  return {
+    queueId: fields.firstQueueId,
+    customerId: null,
+    priority: 0,
+    skills: [],
+    language: null,
+    topic: null,
+    createdAt: fields.queuedAt,
+    offers: [],
+    answeredAt: null,
+    agentId: null,
+    holdMs: 0,
+    endedAt: null,
+    wrapUpEndedAt: null,
+    callbackRequestedAt: null,
+    abandonedAt: null,
+    overflows: [],
+    transfers: [],
+    disposition: null,
+    noEligibleAgent: false,
+    outcome: null,
+    ...fields,
+  };
+}
+
 /** Never negative, never NaN: a difference of two optional timestamps. */
 export function span(from: number | null, to: number | null): number {
   if (from === null || to === null) return 0;

@@ -6,7 +6,7 @@ import { createActor } from 'xstate';
 import { contactMachine } from '../../machines/contact.js';
 import type { QueueConfig } from '../config.js';
 import { EngineError } from '../errors.js';
-import type { ContactRecord } from '../records.js';
+import { newContactRecord } from '../records.js';
 import type { AgentSlot, QueueSlot } from '../routing/router.js';
 import type { CenterCore } from './center-core.js';
 import { isFree, placePersonal, route } from './dispatch.js';
@@ -37,32 +37,18 @@ export function admit(core: CenterCore, request: ContactRequest): RouteOutcome {
     ? core.store.upsertCustomer(request.customer).id
     : (request.customerId ?? null);
   const priority = request.priority ?? queue.config!.priority;
-  const record: ContactRecord = {
+  const record = newContactRecord({
     id,
     channel: request.channel,
     firstQueueId: queue.id,
-    queueId: queue.id,
+    queuedAt: now,
     customerId,
     priority,
     skills: extraSkills,
     language: request.language ?? null,
     topic: request.topic ?? null,
-    createdAt: now,
-    queuedAt: now,
-    offers: [],
-    answeredAt: null,
-    agentId: null,
-    holdMs: 0,
-    endedAt: null,
-    wrapUpEndedAt: null,
-    callbackRequestedAt: null,
-    abandonedAt: null,
-    overflows: [],
-    transfers: [],
-    disposition: null,
-    noEligibleAgent: false,
-    outcome: null,
-  };
+  });
+
   const c: LiveContact = {
     id,
     voice: request.channel !== 'chat',

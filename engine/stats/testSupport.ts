@@ -5,7 +5,7 @@
  * drift from what the engine writes.
  */
 import type { AgentState, DomainEvent, EventOf } from '../events.js';
-import { ContactRecord } from '../records.js';
+import { ContactRecord, newContactRecord } from '../records.js';
 
 /** Monday 15 January 2024, 00:00 UTC: the day every test happens on. */
 export const testDay = Date.UTC(2024, 0, 15);
@@ -23,33 +23,15 @@ let nextId = 1;
 /** A contact queued at `queuedAt` (default 09:00) that nothing happened to. */
 export function contactRecord(overrides: Partial<ContactRecord> = {}): ContactRecord {
   const queuedAt = overrides.queuedAt ?? at('09:00:00');
-  return ContactRecord.parse({
-    id: `c${nextId++}`,
-    channel: 'voice',
-    firstQueueId: 'sales',
-    queueId: overrides.firstQueueId ?? 'sales',
-    customerId: null,
-    priority: 0,
-    skills: [],
-    language: null,
-    topic: null,
-    createdAt: queuedAt,
-    queuedAt,
-    offers: [],
-    answeredAt: null,
-    agentId: null,
-    holdMs: 0,
-    endedAt: null,
-    wrapUpEndedAt: null,
-    callbackRequestedAt: null,
-    abandonedAt: null,
-    overflows: [],
-    transfers: [],
-    disposition: null,
-    noEligibleAgent: false,
-    outcome: null,
-    ...overrides,
-  });
+  return ContactRecord.parse(
+    newContactRecord({
+      id: `c${nextId++}`,
+      channel: 'voice',
+      firstQueueId: 'sales',
+      queuedAt,
+      ...overrides,
+    }),
+  );
 }
 
 export interface AnsweredSpec {
