@@ -8,7 +8,7 @@ import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { PasswordHasher } from '../auth/password-hasher.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { Logger } from '../logger.js';
-import type { AdminStore, Store } from '../store/store.js';
+import type { AdminStore, Store, WithConversations } from '../store/store.js';
 import type { AppEnv } from './app-env.js';
 import type { AuditRecorder } from './audit-trail.js';
 import type { LiveHub } from './live/live-hub.js';
@@ -18,7 +18,7 @@ import type { ViewContext } from './views/view-context.js';
 export type ApiApp = OpenAPIHono<AppEnv>;
 
 export interface RouteDeps extends ViewContext {
-  store: Store & AdminStore;
+  store: Store & AdminStore & WithConversations;
   sessions: Sessions;
   hasher: PasswordHasher;
   logger: Logger;

@@ -3,6 +3,7 @@
  * passwords or tokens), and an admin's export and erasure of it.
  */
 import { describe, expect, it } from 'vitest';
+import { TestSocket } from '../test/live-test-socket.js';
 import { apiKit, password, type ApiKit } from './api-test-kit.js';
 
 const ana = { name: 'Ana Secretname', email: 'ana.secret@example.com', phone: '+33 6 12 34 56' };
@@ -114,6 +115,32 @@ describe("an admin's export of a customer", () => {
       target: customerId,
       details: { contacts: 1 },
     });
+  });
+
+  it("includes the customer's chats, and erasure drops them", async () => {
+    const k = await apiKit();
+    k.ready('a1');
+    const { contactId, token } = await k.newContact({ customer: ana });
+    k.center.accept('a1', contactId);
+    const customer = new TestSocket(k.api, k.api.sessions.resolve(token)!, () => k.clock.now());
+    customer.frame({ type: 'chat.send', contactId, clientId: 'm1', text: 'my card ends 4242' });
+    k.center.end('a1', contactId);
+    k.center.finishWrapUp('a1', contactId, null);
+    const customerId = k.store.getContact(contactId)!.customerId!;
+    const admin = await k.login('admin');
+
+    const exported = await k.call('GET', `/api/admin/customers/${customerId}/export`, {
+      token: admin,
+    });
+    await k.call('DELETE', `/api/admin/customers/${customerId}`, { token: admin });
+
+    expect(exported.body.transcripts).toEqual([
+      {
+        contactId,
+        messages: [expect.objectContaining({ from: 'customer', text: 'my card ends 4242' })],
+      },
+    ]);
+    expect(k.store.conversations.listChatMessages(contactId)).toEqual([]);
   });
 
   it('answers 404 for an unknown customer', async () => {

@@ -1,12 +1,14 @@
 /**
  * A customer's personal data (admins only): export everything the center
- * holds about one customer, or erase it. Erasing empties the profile and
- * strips the customer link and free text from their contact records,
- * which keep their times so statistics do not change. Both are audited,
- * by customer id only.
+ * holds about one customer (profile, contact records, chat transcripts),
+ * or erase it. Erasing empties the profile and strips the customer link
+ * and free text from their contact records, which keep their times so
+ * statistics do not change; the store drops the transcripts. Both are
+ * audited, by customer id only.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { authorize } from '../../auth/authorize.js';
+import { ChatMessage, publicMessage } from '../../chat/chat-message.js';
 import { ContactRecord } from '../../records.js';
 import type { ApiApp, RouteDeps } from '../api-app.js';
 import { guard } from '../authenticate.js';
@@ -19,6 +21,8 @@ const CustomerExport = z
     customer: Customer,
     /** Every finished contact of the customer, oldest first. */
     contacts: z.array(ContactRecord),
+    /** The chat of each of those contacts that had one, whispers included. */
+    transcripts: z.array(z.object({ contactId: z.string(), messages: z.array(ChatMessage) })),
     exportedAt: z.number(),
   })
   .openapi('CustomerExport');
@@ -70,9 +74,15 @@ export function registerAdminCustomerRoutes(app: ApiApp, deps: RouteDeps): void 
     if (!customer) throw unknown(id);
 
     const contacts = deps.store.listContacts({ customerId: id });
+    const transcripts = contacts
+      .map((r) => ({
+        contactId: r.id,
+        messages: deps.store.conversations.listChatMessages(r.id).map(publicMessage),
+      }))
+      .filter((t) => t.messages.length > 0);
 
     deps.audit(p, 'customer.export', id, { contacts: contacts.length });
-    return c.json({ customer, contacts, exportedAt: deps.now() }, 200);
+    return c.json({ customer, contacts, transcripts, exportedAt: deps.now() }, 200);
   });
 
   app.openapi(eraseRoute, function eraseCustomer(c) {
