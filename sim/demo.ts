@@ -7,13 +7,17 @@
 import { demoUsers, runServer } from '../engine/index.js';
 import { startDemoTraffic, type DemoTraffic } from './demo-traffic.js';
 
+// The demo's customers all come from one address: let its rate through.
+const rate = Number(process.env.DEMO_RATE ?? 6);
+process.env.CONTACT_RATE_PER_MIN ??= String(Math.max(30, Math.ceil(rate * 2)));
+process.env.CONTACT_RATE_BURST ??= process.env.CONTACT_RATE_PER_MIN;
+
 let traffic: DemoTraffic | undefined;
 const running = await runServer({ beforeStop: () => traffic?.stop() ?? Promise.resolve() });
 
 if (running) {
   const { server, logger } = running;
   const played = demoUsers.filter((u) => u.role === 'agent').slice(2);
-  const rate = Number(process.env.DEMO_RATE ?? 6);
   const seed = Number(process.env.DEMO_SEED ?? 1);
   traffic = await startDemoTraffic({
     baseUrl: server.url,
