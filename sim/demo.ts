@@ -8,7 +8,8 @@ import { demoUsers, runServer } from '../engine/index.js';
 import { startDemoTraffic, type DemoTraffic } from './demo-traffic.js';
 
 // The demo's customers all come from one address: let its rate through.
-const rate = Number(process.env.DEMO_RATE ?? 6);
+const asked = Number(process.env.DEMO_RATE ?? 6);
+const rate = Number.isFinite(asked) && asked > 0 ? asked : 6;
 process.env.CONTACT_RATE_PER_MIN ??= String(Math.max(30, Math.ceil(rate * 2)));
 process.env.CONTACT_RATE_BURST ??= process.env.CONTACT_RATE_PER_MIN;
 
@@ -22,7 +23,7 @@ if (running) {
   traffic = await startDemoTraffic({
     baseUrl: server.url,
     agents: played.map(({ username, password }) => ({ username, password })),
-    arrivalsPerMinute: Number.isFinite(rate) && rate > 0 ? rate : 6,
+    arrivalsPerMinute: rate,
     seed: Number.isInteger(seed) && seed >= 0 ? seed : 1,
     logger,
   });
