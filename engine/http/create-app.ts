@@ -30,6 +30,7 @@ import { auditTrail } from './audit-trail.js';
 import { authenticate } from './authenticate.js';
 import { clientAddress } from './client-address.js';
 import { corsPolicy } from './cors-policy.js';
+import { durableWrites, flushOf } from './durable-writes.js';
 import { errorHandler, notFound } from './error-handler.js';
 import { guardJsonBodies } from './json-guard.js';
 import { HttpProblem } from './problem.js';
@@ -141,6 +142,9 @@ export function createApp(options: AppOptions): Api {
   app.use(requestLogger(logger));
   app.use(securityHeaders({ hsts: security.secureCookies }));
   if (security.corsOrigins.length > 0) app.use('/api/*', corsPolicy(security.corsOrigins));
+  // A write-behind store: no change is acknowledged before it is durable.
+  const flush = flushOf(store);
+  if (flush) app.use(durableWrites(flush));
   app.use(authenticate(sessions));
   // Refused on the declared or counted length, before anything parses it.
   app.use(

@@ -4,7 +4,11 @@
  * (TRUST_PROXY, SECURE_COOKIES, CORS_ORIGINS and the limits; see
  * security-config.ts) from the environment, starts the server, prints the
  * demo logins when it has just created the database, and shuts down
- * gracefully on SIGTERM or SIGINT. `npm start` runs engine/server.ts;
+ * gracefully on SIGTERM or SIGINT. With REDIS_URL the center lives in
+ * Redis instead (REDIS_PREFIX, default `sb:{main}:`; ENGINE_ID, default
+ * host:pid; LEASE_MS, default 10000): the process waits as a standby
+ * until it holds the center's lease, and exits with status 1 when it
+ * loses it. `npm start` runs engine/server.ts;
  * `npm run demo` adds demo traffic (sim/demo.ts).
  */
 import { resolve } from 'node:path';
@@ -19,6 +23,11 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z.string().url().optional(),
+  // The hash tag keeps a center's keys in one cluster slot (center-keys.ts).
+  REDIS_PREFIX: z.string().min(1).default('sb:{main}:'),
+  ENGINE_ID: z.string().min(1).optional(),
+  LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
 });
 
 export interface RunOptions {
@@ -43,6 +52,15 @@ export async function runServer(
     return null;
   }
 
+  const { REDIS_URL, REDIS_PREFIX, ENGINE_ID, LEASE_MS } = env.data;
+  const redis = REDIS_URL
+    ? {
+        url: REDIS_URL,
+        prefix: REDIS_PREFIX,
+        leaseMs: LEASE_MS,
+        ...(ENGINE_ID ? { engineId: ENGINE_ID } : {}),
+      }
+    : undefined;
   const server = await startServer({
     port: env.data.PORT,
     host: env.data.HOST,
@@ -50,6 +68,15 @@ export async function runServer(
     logger,
     pages: webPages(),
     security: security.data,
+    ...(redis ? { redis } : {}),
+    // Another engine runs the center now; a supervisor restarts this one as a standby.
+    onDeposed: function exitDeposed(reason) {
+      logger.error({ reason }, 'deposed: exiting');
+      process.exit(1);
+    },
+  }).catch((err: unknown) => {
+    logger.error({ err }, 'the server could not start');
+    process.exit(1);
   });
   if (server.demoLogins) printWelcome(server.url, server.demoLogins);
 

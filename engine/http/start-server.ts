@@ -1,33 +1,37 @@
 /**
- * Puts the center on a socket: opens (or creates and seeds) the SQLite
- * store, recovers the engine from its command journal in the same file
- * (see engine/recover.ts), serves the API and its WebSocket with
- * @hono/node-server, and closes it all in order.
+ * Puts the center on a socket: opens the engine (open-engine.ts: the
+ * SQLite file by default, or Redis once this process holds the center's
+ * lease), recovered from its command journal (see engine/recover.ts),
+ * serves the API and its WebSocket with @hono/node-server, and closes it
+ * all in order. A Redis engine that is deposed closes its server.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import type { MiddlewareHandler } from 'hono';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { argon2Hasher, type PasswordHasher } from '../auth/password-hasher.js';
 import type { ContactCenter } from '../center.js';
 import { wallClock } from '../clock.js';
-import { demoConfig, seedDemo, type DemoLogin } from '../demo-config.js';
+import type { DemoLogin } from '../demo-config.js';
 import type { Logger } from '../logger.js';
-import { CenterStats } from '../center-stats.js';
-import { openCenter } from '../recover.js';
-import { SqliteJournal } from '../store/sqlite-journal.js';
-import { SqliteStore } from '../store/sqlite-store.js';
 import { createApp, type Api } from './create-app.js';
+import { openEngine, type EngineStore, type RedisTarget } from './open-engine.js';
 import type { SecurityConfig } from './security-config.js';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
   port: number;
   host: string;
-  /** Holds switchboard.db; created if missing. */
+  /** Holds switchboard.db; created if missing. Unused on Redis. */
   dataDir: string;
+  /** Keep the center in Redis instead of SQLite (and wait for its lease). */
+  redis?: RedisTarget;
+  /**
+   * Called once the server of a deposed Redis engine has closed (lease
+   * lost, fenced off by another engine, or writes refused by Redis).
+   */
+  onDeposed?: (reason: string) => void;
   logger: Logger;
   hasher?: PasswordHasher;
   /** The wall clock the engine's live clock follows; tests may pass their own. */
@@ -45,7 +49,7 @@ export interface RunningServer {
   port: number;
   api: Api;
   center: ContactCenter;
-  store: SqliteStore;
+  store: EngineStore;
   /** The demo logins when this start created the database, else null. */
   demoLogins: DemoLogin[] | null;
   close(): Promise<void>;
@@ -58,29 +62,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { logger } = options;
   const wallNow = options.wallNow ?? wallClock.now;
   const hasher = options.hasher ?? argon2Hasher();
-  const path = join(options.dataDir, 'switchboard.db');
-  const store = new SqliteStore({ path, now: wallNow });
-  const demoLogins = await seedDemo(store, hasher);
-  const journal = new SqliteJournal(path);
-  // Statistics see the replay (it rebuilds today's figures and the saved
-  // interval rows exactly); the API subscribes after: sockets must not.
-  let stats: CenterStats | undefined;
-  const { center, clock } = openCenter({
-    config: demoConfig,
-    store,
-    journal,
+  // Set once the server exists; a Redis engine deposed later closes it.
+  let deposedBy: string | null = null;
+  let close: (() => Promise<void>) | null = null;
+  const engine = await openEngine({
+    dataDir: options.dataDir,
     logger,
+    hasher,
     wallNow,
-    beforeReplay: (c) => {
-      stats = new CenterStats(c, { rows: store, resume: false });
+    ...(options.redis ? { redis: options.redis } : {}),
+    onDeposed: function closeDeposed(reason) {
+      deposedBy = reason;
+      // Before the server listens, startServer itself fails (below).
+      void close?.().finally(() => options.onDeposed?.(reason));
     },
   });
+  const { center, store, demoLogins } = engine;
   const api = createApp({
     center,
     store,
     logger,
     hasher,
-    stats: stats!,
+    stats: engine.stats,
     security: options.security ?? {},
   });
   if (options.pages) api.app.use(options.pages);
@@ -110,9 +113,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sweeper = setInterval(() => api.sessions.sweep(), 3_600_000);
   heartbeat.unref();
   sweeper.unref();
-  logger.info({ url, dataDir: options.dataDir, firstStart: demoLogins !== null }, 'listening');
+  const where = options.redis
+    ? { redisPrefix: options.redis.prefix }
+    : { dataDir: options.dataDir };
+  logger.info({ url, ...where, firstStart: demoLogins !== null }, 'listening');
 
   let closing: Promise<void> | null = null;
+  close = () => {
+    closing ??= shutDown();
+    return closing;
+  };
+  if (deposedBy !== null) {
+    await close();
+    throw new Error(`deposed while starting: ${deposedBy}`);
+  }
   return {
     url,
     port,
@@ -120,10 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     center,
     store,
     demoLogins,
-    close() {
-      closing ??= shutDown();
-      return closing;
-    },
+    close,
   };
 
   async function shutDown(): Promise<void> {
@@ -144,11 +155,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await closed;
     }
     wss.close();
-    clock.stop();
-    api.stats.stop();
-    center.stop();
-    journal.close();
-    store.close();
+    await engine.close();
     logger.info({ drained }, 'stopped');
   }
 }

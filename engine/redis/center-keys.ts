@@ -12,15 +12,21 @@
  * | `fence`                    | int    | fencing token: INCR on every lease acquisition    |
  * | `config`                   | string | the center configuration, JSON                    |
  * | `customers`                | hash   | customer id → Customer JSON                       |
+ * | `customers:erased`         | hash   | erased customer id → when it was erased           |
  * | `contacts`                 | hash   | contact id → ContactRecord JSON                   |
  * | `contacts:queued`          | zset   | contact id scored by queuedAt (queue-entry order) |
  * | `contacts:order`           | hash   | contact id → ordinal of its first save (ties)     |
  * | `customer:<id>:contacts`   | zset   | one customer's contact ids scored by queuedAt     |
  * | `users`                    | hash   | user id → User JSON                               |
  * | `usernames`                | hash   | lower-cased username → user id                    |
+ * | `users:last`               | int    | highest user number handed out (deleted included) |
  * | `session:<tokenHash>`      | string | Session JSON, expiring at its expiresAt (PXAT)    |
  * | `sessions`                 | zset   | token hashes scored by expiresAt (for loading)    |
  * | `interval-rows`            | hash   | row key → IntervalRow JSON                        |
+ * | `audit`                    | stream | audit entry n has id `n-0`; field `entry` (JSON)  |
+ * | `chat-messages`            | hash   | `<contactId>:<seq>` → StoredChatMessage JSON      |
+ * | `call-media`               | hash   | contact id → MediaRecord JSON                     |
+ * | `callback-attempts`        | hash   | contact id → CallbackAttempt JSON                 |
  * | `journal`                  | stream | entry n has id `n-0`; fields `at`, `command`      |
  * | `events`                   | stream | event seq s has id `s-0`; fields `seq`, `event`   |
  * | `commands`                 | stream | commands from API nodes; `request`, `replyTo`,    |
@@ -34,15 +40,21 @@ export interface CenterKeys {
   readonly fence: string;
   readonly config: string;
   readonly customers: string;
+  readonly customersErased: string;
   readonly contacts: string;
   readonly contactsQueued: string;
   readonly contactsOrder: string;
   customerContacts(customerId: string): string;
   readonly users: string;
   readonly usernames: string;
+  readonly usersLast: string;
   session(tokenHash: string): string;
   readonly sessions: string;
   readonly intervalRows: string;
+  readonly audit: string;
+  readonly chatMessages: string;
+  readonly callMedia: string;
+  readonly callbackAttempts: string;
   readonly journal: string;
   readonly events: string;
   readonly commands: string;
@@ -59,15 +71,21 @@ export function centerKeys(prefix: string): CenterKeys {
     fence: k('fence'),
     config: k('config'),
     customers: k('customers'),
+    customersErased: k('customers:erased'),
     contacts: k('contacts'),
     contactsQueued: k('contacts:queued'),
     contactsOrder: k('contacts:order'),
     customerContacts: (customerId) => k(`customer:${customerId}:contacts`),
     users: k('users'),
     usernames: k('usernames'),
+    usersLast: k('users:last'),
     session: (tokenHash) => k(`session:${tokenHash}`),
     sessions: k('sessions'),
     intervalRows: k('interval-rows'),
+    audit: k('audit'),
+    chatMessages: k('chat-messages'),
+    callMedia: k('call-media'),
+    callbackAttempts: k('callback-attempts'),
     journal: k('journal'),
     events: k('events'),
     commands: k('commands'),

@@ -11,7 +11,7 @@
  * Redis holds is always a prefix of the engine's history, cut between
  * commands. A batch whose outcome is unknown (connection lost before the
  * reply) is sent again; every write is idempotent for that reason (HSET,
- * SET, ZADD, DEL, XADD with an explicit id that is skipped when present),
+ * SET, HDEL, ZADD, DEL, XADD with an explicit id that is skipped when present),
  * and replies, the one exception, are deduplicated by their reader.
  */
 import { ClientClosedError, ErrorReply } from 'redis';
@@ -22,7 +22,7 @@ import { reconnectDelay, type RedisConnection } from './redis-connection.js';
 
 /** One write on one key; `args` follow the key as in redis-cli. */
 export interface WriteOp {
-  command: 'SET' | 'DEL' | 'HSET' | 'ZADD' | 'ZREM' | 'XADD' | 'XTRIM' | 'RPUSH' | 'PEXPIRE';
+  command: 'SET' | 'DEL' | 'HSET' | 'HDEL' | 'ZADD' | 'ZREM' | 'XADD' | 'XTRIM' | 'RPUSH' | 'PEXPIRE';
   key: string;
   args: readonly (string | number)[];
 }

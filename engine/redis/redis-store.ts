@@ -6,6 +6,9 @@
  * journal and events. `flush()` resolves when all queued writes are
  * acknowledged. Only the engine holding the center's lease may open a
  * store to write; other processes read the keys directly (center-keys.ts).
+ * Customers live in redis-customers.ts, users and sessions in
+ * redis-users.ts, the audit log in redis-audit-log.ts, conversations in
+ * redis-conversations.ts.
  */
 import type { IntervalRowStore } from '../center-stats.js';
 import type { CenterConfig } from '../config.js';
@@ -13,10 +16,28 @@ import type { Logger } from '../logger.js';
 import type { ContactRecord } from '../records.js';
 import { rowKey, type IntervalRow } from '../stats/intervalRow.js';
 import { matches } from '../store/query.js';
-import type { ContactQuery, Customer, CustomerInput, NewUser, Session, Store, User } from '../store/store.js';
+import {
+  forgetCustomer,
+  type AdminStore,
+  type AuditEntry,
+  type AuditQuery,
+  type ContactQuery,
+  type Customer,
+  type CustomerInput,
+  type NewAuditEntry,
+  type NewUser,
+  type Session,
+  type Store,
+  type User,
+  type WithConversations,
+} from '../store/store.js';
 import { centerKeys, type CenterKeys } from './center-keys.js';
 import { FencedWriter, type WriteOp } from './fenced-writer.js';
+import { RedisAuditLog } from './redis-audit-log.js';
 import { resolveTarget, type RedisConnection, type RedisTarget } from './redis-connection.js';
+import { RedisConversations } from './redis-conversations.js';
+import { RedisCustomers } from './redis-customers.js';
+import { RedisUsers } from './redis-users.js';
 import { loadStoreSnapshot } from './store-snapshot.js';
 
 export type RedisStoreOptions = RedisTarget & {
@@ -33,21 +54,23 @@ export type RedisStoreOptions = RedisTarget & {
   logger?: Logger;
 };
 
-export class RedisStore implements Store, IntervalRowStore {
+export class RedisStore implements Store, AdminStore, WithConversations, IntervalRowStore {
   readonly writer: FencedWriter;
   private readonly keys: CenterKeys;
   private readonly now: () => number;
   private config: CenterConfig | null = null;
-  private readonly customers = new Map<string, Customer>();
-  private readonly byEmail = new Map<string, string>();
-  private readonly byPhone = new Map<string, string>();
   /** Kept as JSON too, so re-saving an unchanged record (replay) writes nothing. */
-  private readonly contacts = new Map<string, { record: ContactRecord; json: string; ordinal: number }>();
-  private readonly users = new Map<string, User>();
-  private readonly usernames = new Map<string, string>();
-  private readonly sessions = new Map<string, Session>();
+  private readonly contacts = new Map<
+    string,
+    { record: ContactRecord; json: string; ordinal: number }
+  >();
   private readonly rows = new Map<string, unknown>();
   private nextOrdinal = 1;
+  // Set by `open` before the store is handed out.
+  private customers!: RedisCustomers;
+  private users!: RedisUsers;
+  private audit!: RedisAuditLog;
+  private conversationStore!: RedisConversations;
 
   private constructor(
     private readonly client: RedisConnection,
@@ -63,22 +86,28 @@ export class RedisStore implements Store, IntervalRowStore {
   }
 
   static async open(options: RedisStoreOptions): Promise<RedisStore> {
-    const { client, owned } = await resolveTarget(options, { logger: options.logger, name: 'redis-store' });
+    const { client, owned } = await resolveTarget(options, {
+      logger: options.logger,
+      name: 'redis-store',
+    });
     const store = new RedisStore(client, owned, !options.writer, options);
     const snapshot = await loadStoreSnapshot(client, store.keys, store.now());
     store.config = snapshot.config;
-    for (const c of snapshot.customers) store.remember(c);
+    store.customers = new RedisCustomers(store.writer, store.keys, store.now, snapshot);
     for (const { record, ordinal } of snapshot.contacts) {
       store.contacts.set(record.id, { record, json: JSON.stringify(record), ordinal });
       store.nextOrdinal = Math.max(store.nextOrdinal, ordinal + 1);
     }
-    for (const u of snapshot.users) {
-      store.users.set(u.id, u);
-      store.usernames.set(u.username.toLowerCase(), u.id);
-    }
-    for (const s of snapshot.sessions) store.sessions.set(s.tokenHash, s);
+    store.users = new RedisUsers(store.writer, store.keys, store.now, snapshot);
+    store.audit = await RedisAuditLog.open(client, store.keys.audit, store.writer);
+    store.conversationStore = await RedisConversations.open(client, store.keys, store.writer);
     for (const row of snapshot.intervalRows) store.rows.set(keyOfRow(row), row);
     return store;
+  }
+
+  /** Chat transcripts, call media and callback attempts, on the same writer. */
+  get conversations(): RedisConversations {
+    return this.conversationStore;
   }
 
   /** Resolves when every write made so far is acknowledged by Redis. */
@@ -98,27 +127,16 @@ export class RedisStore implements Store, IntervalRowStore {
   }
 
   upsertCustomer(input: CustomerInput): Customer {
-    const foundId = (input.email && this.byEmail.get(input.email)) || (input.phone && this.byPhone.get(input.phone)) || null;
-    const found = foundId ? this.customers.get(foundId) : undefined;
-    const customer: Customer = {
-      // Sequential like the other stores; customers are never deleted.
-      id: found?.id ?? `cu${this.customers.size + 1}`,
-      name: input.name ?? found?.name ?? null,
-      email: input.email ?? found?.email ?? null,
-      phone: input.phone ?? found?.phone ?? null,
-      notes: input.notes ?? found?.notes ?? null,
-      createdAt: found?.createdAt ?? this.now(),
-    };
-    this.remember(customer, found);
-    this.write({ command: 'HSET', key: this.keys.customers, args: [customer.id, JSON.stringify(customer)] });
-    return customer;
+    return this.customers.upsert(input);
   }
 
   getCustomer(id: string): Customer | null {
-    return this.customers.get(id) ?? null;
+    return this.customers.get(id);
   }
 
-  saveContact(record: ContactRecord): void {
+  saveContact(saved: ContactRecord): void {
+    // A record of an erased customer (still open then, or replayed) is stripped too.
+    const record = this.customers.isErased(saved.customerId) ? forgetCustomer(saved) : saved;
     const json = JSON.stringify(record);
     const before = this.contacts.get(record.id);
     if (before?.json === json) return;
@@ -129,13 +147,22 @@ export class RedisStore implements Store, IntervalRowStore {
       { command: 'HSET', key: this.keys.contacts, args: [record.id, json] },
       { command: 'ZADD', key: this.keys.contactsQueued, args: [record.queuedAt, record.id] },
     ];
-    if (!before) ops.push({ command: 'HSET', key: this.keys.contactsOrder, args: [record.id, ordinal] });
+    if (!before)
+      ops.push({ command: 'HSET', key: this.keys.contactsOrder, args: [record.id, ordinal] });
     const oldCustomer = before?.record.customerId ?? null;
     if (oldCustomer !== null && oldCustomer !== record.customerId) {
-      ops.push({ command: 'ZREM', key: this.keys.customerContacts(oldCustomer), args: [record.id] });
+      ops.push({
+        command: 'ZREM',
+        key: this.keys.customerContacts(oldCustomer),
+        args: [record.id],
+      });
     }
     if (record.customerId !== null) {
-      ops.push({ command: 'ZADD', key: this.keys.customerContacts(record.customerId), args: [record.queuedAt, record.id] });
+      ops.push({
+        command: 'ZADD',
+        key: this.keys.customerContacts(record.customerId),
+        args: [record.queuedAt, record.id],
+      });
     }
     this.write(...ops);
   }
@@ -147,64 +174,69 @@ export class RedisStore implements Store, IntervalRowStore {
   listContacts(query: ContactQuery): ContactRecord[] {
     const rows = [...this.contacts.values()].filter((c) => matches(c.record, query));
     rows.sort((a, b) => a.record.queuedAt - b.record.queuedAt || a.ordinal - b.ordinal);
+    if (query.newestFirst) rows.reverse();
     return rows.slice(0, query.limit ?? rows.length).map((c) => c.record);
   }
 
   createUser(input: NewUser): User {
-    const name = input.username.toLowerCase();
-    if (this.usernames.has(name)) throw new Error(`username ${input.username} is taken`);
-    const user: User = { ...input, id: `u${this.users.size + 1}`, createdAt: this.now() };
-    this.users.set(user.id, user);
-    this.usernames.set(name, user.id);
-    this.write(
-      { command: 'HSET', key: this.keys.users, args: [user.id, JSON.stringify(user)] },
-      { command: 'HSET', key: this.keys.usernames, args: [name, user.id] },
-    );
-    return user;
+    return this.users.create(input);
   }
 
   getUser(id: string): User | null {
-    return this.users.get(id) ?? null;
+    return this.users.get(id);
   }
 
   findUserByUsername(username: string): User | null {
-    const id = this.usernames.get(username.toLowerCase());
-    return id === undefined ? null : (this.users.get(id) ?? null);
+    return this.users.findByUsername(username);
   }
 
   listUsers(): User[] {
-    return [...this.users.values()];
+    return this.users.list();
   }
 
   saveSession(session: Session): void {
-    this.sessions.set(session.tokenHash, session);
-    this.write(
-      // PXAT: Redis drops the session itself when it expires (server clock).
-      { command: 'SET', key: this.keys.session(session.tokenHash), args: [JSON.stringify(session), 'PXAT', session.expiresAt] },
-      { command: 'ZADD', key: this.keys.sessions, args: [session.expiresAt, session.tokenHash] },
-    );
+    this.users.saveSession(session);
   }
 
   getSession(tokenHash: string): Session | null {
-    return this.sessions.get(tokenHash) ?? null;
+    return this.users.getSession(tokenHash);
   }
 
   deleteSession(tokenHash: string): void {
-    this.sessions.delete(tokenHash);
-    this.write(...this.forget(tokenHash));
+    this.users.deleteSession(tokenHash);
   }
 
   deleteExpiredSessions(now: number): number {
-    const ops: WriteOp[] = [];
-    let removed = 0;
-    for (const [hash, session] of this.sessions) {
-      if (session.expiresAt > now) continue;
-      this.sessions.delete(hash);
-      ops.push(...this.forget(hash));
-      removed += 1;
-    }
-    this.write(...ops);
-    return removed;
+    return this.users.deleteSessionsWhere((s) => s.expiresAt <= now);
+  }
+
+  appendAudit(entry: NewAuditEntry): AuditEntry {
+    return this.audit.append(entry);
+  }
+
+  listAudit(query: AuditQuery): AuditEntry[] {
+    return this.audit.list(query);
+  }
+
+  deleteUser(id: string): boolean {
+    return this.users.delete(id);
+  }
+
+  deleteSessionsOfUser(userId: string): number {
+    return this.users.deleteSessionsWhere((s) => s.userId === userId);
+  }
+
+  eraseCustomer(id: string, at: number): number | null {
+    if (!this.customers.erase(id, at)) return null;
+
+    const records = [...this.contacts.values()]
+      .map((c) => c.record)
+      .filter((r) => r.customerId === id);
+    this.conversations.forgetContacts(records.map((r) => r.id));
+    // saveContact strips them now that the customer is marked erased.
+    for (const record of records) this.saveContact(record);
+    this.write({ command: 'DEL', key: this.keys.customerContacts(id), args: [] });
+    return records.length;
   }
 
   loadIntervalRows(): unknown[] {
@@ -236,22 +268,6 @@ export class RedisStore implements Store, IntervalRowStore {
 
   private write(...ops: WriteOp[]): void {
     this.writer.write(...ops);
-  }
-
-  private remember(customer: Customer, previous?: Customer): void {
-    this.customers.set(customer.id, customer);
-    if (previous?.email && this.byEmail.get(previous.email) === customer.id) this.byEmail.delete(previous.email);
-    if (previous?.phone && this.byPhone.get(previous.phone) === customer.id) this.byPhone.delete(previous.phone);
-    // The earliest customer with an email or phone keeps it, as in SQL.
-    if (customer.email !== null && !this.byEmail.has(customer.email)) this.byEmail.set(customer.email, customer.id);
-    if (customer.phone !== null && !this.byPhone.has(customer.phone)) this.byPhone.set(customer.phone, customer.id);
-  }
-
-  private forget(tokenHash: string): WriteOp[] {
-    return [
-      { command: 'DEL', key: this.keys.session(tokenHash), args: [] },
-      { command: 'ZREM', key: this.keys.sessions, args: [tokenHash] },
-    ];
   }
 }
 
