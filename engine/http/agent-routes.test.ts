@@ -140,6 +140,17 @@ describe('agent contact actions', () => {
     expect([res.status, res.body.code]).toEqual([409, 'contact_gone']);
   });
 
+  it('answers 409 not_offered_to_agent to an accept after the offer was withdrawn', async () => {
+    const k = await apiKit();
+    const token = await readyAgent1(k);
+    const { contactId } = await k.newContact();
+    await k.call('POST', '/api/agent/not-ready', { token, body: { reason: 'break' } });
+
+    const res = await k.call('POST', `/api/agent/contacts/${contactId}/accept`, { token });
+
+    expect([res.status, res.body.code]).toEqual([409, 'not_offered_to_agent']);
+  });
+
   it('answers 400 to a wrap-up disposition that is not a string', async () => {
     const k = await apiKit();
     const token = await readyAgent1(k);

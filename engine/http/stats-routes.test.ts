@@ -87,4 +87,17 @@ describe('statistics over the API', () => {
     expect(res.status).toBe(400);
     expect(res.body.issues[0].path).toBe('query.agentId');
   });
+
+  it('refuses a range that ends before it starts or spans more than 92 days', async () => {
+    const { k, sup } = await scene();
+
+    const backwards = await k.call('GET', `/api/stats/intervals?from=${T0}&to=${T0 - 1}`, {
+      token: sup,
+    });
+    const empty = await k.call('GET', `/api/stats/intervals?from=${T0}&to=${T0}`, { token: sup });
+    const tooLong = await k.call('GET', `/api/stats/intervals?from=0&to=${T0}`, { token: sup });
+
+    expect([backwards.status, empty.status, tooLong.status]).toEqual([400, 400, 400]);
+    expect(tooLong.body.issues.map((i: { path: string }) => i.path)).toEqual(['query.to']);
+  });
 });

@@ -47,6 +47,10 @@ const NewContact = z
         .optional(),
     }),
   })
+  .refine((body) => body.channel !== 'callback' || body.customer.phone !== undefined, {
+    message: 'a callback needs a phone number to call',
+    path: ['customer', 'phone'],
+  })
   .openapi('NewContact');
 
 const CreatedContact = z

@@ -29,9 +29,9 @@ const Epoch = z.coerce.number().int().min(0).max(8_640_000_000_000);
 
 const RangeQuery = z
   .object({
-    /** Epoch ms; rounded down to an interval start. Default: today 00:00 UTC. */
+    /** Epoch ms; rounded down to an interval start. Default: today 00:00 UTC, or to − 1 day. */
     from: Epoch.optional(),
-    /** Epoch ms, exclusive; rounded up to an interval end. Default: from + 1 day. */
+    /** Epoch ms, exclusive, after from, at most 92 days on; rounded up to an interval end. Default: from + 1 day. */
     to: Epoch.optional(),
     queueId: Id.optional(),
     agentId: Id.optional(),
@@ -39,6 +39,14 @@ const RangeQuery = z
   .refine((q) => !(q.queueId && q.agentId), {
     message: 'ask for a queue or an agent, not both',
     path: ['agentId'],
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.to > q.from, {
+    message: 'to must come after from',
+    path: ['to'],
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.to - q.from <= maxRangeMs, {
+    message: 'a report covers at most 92 days',
+    path: ['to'],
   });
 
 const RecordsQuery = z.object({
@@ -148,11 +156,13 @@ function wholeIntervals(
   now: number,
 ): { from: number; to: number; queueId?: string; agentId?: string } {
   const step = stats.intervalMinutes * 60_000;
-  const from = Math.floor((q.from ?? Math.floor(now / dayMs) * dayMs) / step) * step;
+  // Default: the day holding `to`, or today; a lone `from` gets one day.
+  const start = q.from ?? (q.to !== undefined ? q.to - dayMs : Math.floor(now / dayMs) * dayMs);
+  const from = Math.floor(Math.max(0, start) / step) * step;
   const to = Math.ceil(Math.max(q.to ?? from + dayMs, from + step) / step) * step;
   return {
     from,
-    to: Math.min(to, from + maxRangeMs),
+    to,
     ...(q.queueId ? { queueId: q.queueId } : {}),
     ...(q.agentId ? { agentId: q.agentId } : {}),
   };

@@ -100,9 +100,14 @@ export function forCustomer(view: ContactView): ContactView {
 export function contactRelation(ctx: ViewContext, contactId: string): ContactRelation | null {
   const live = ctx.center.contact(contactId);
   if (live) {
-    const ids = [live.offer?.agentId, live.agentId, live.personalAgentId].filter(
-      (x): x is string => !!x,
-    );
+    // Every agent it ever rang at is related, as for a closed contact: a
+    // click that arrives after the offer moved on gets the engine's 409.
+    const ids = [
+      live.offer?.agentId,
+      live.agentId,
+      live.personalAgentId,
+      ...live.record.offers.map((o) => o.agentId),
+    ].filter((x): x is string => !!x);
     return { contactId, agentIds: new Set(ids) };
   }
   const record = ctx.store.getContact(contactId);
