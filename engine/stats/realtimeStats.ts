@@ -227,6 +227,8 @@ export class RealtimeStats {
     }
   }
 
+  // TODO(realtime-occupancy): today's figures are fed by contact events only; agent state
+  // time (occupancy, utilisation) reaches the interval rows but not this live view.
   /** The center's and the queue's counters for today; none for another day. */
   #todayOf(day: number, queueId: string): IntervalStats[] {
     if (day !== this.#day) return [];
