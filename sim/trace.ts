@@ -43,13 +43,13 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { Channel } from '../engine/index.js';
 
 const Id = z.string().min(1);
 const Seconds = z.number().nonnegative();
 
-/** Mirrors the engine's channels (engine/records.ts). */
-// TODO(sim-index): import Channel from engine/index.ts once it exists.
-export const TraceChannel = z.enum(['voice', 'chat', 'callback']);
+/** The engine's channels. */
+export const TraceChannel = Channel;
 
 export const TraceHeader = z.strictObject({
   type: z.literal('trace.header'),
