@@ -471,6 +471,11 @@ export class ContactCenter {
     };
   }
 
+  /** Logged-in agents who serve a queue, free or not. O(1). */
+  staffedCount(queueId: string): number {
+    return this.core.router.staffedCount(queueId);
+  }
+
   queueIds(): string[] {
     return [...this.core.queues.keys()];
   }

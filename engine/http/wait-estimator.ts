@@ -5,12 +5,10 @@
  *
  * where position is 0-based (0 = next to be served), the average handle
  * time is the mean of the queue's last 50 answered contacts (answer to
- * wrap-up end; 180 s until there are any), and eligible agents are those
- * logged in who serve the queue. With none logged in there is no estimate.
+ * wrap-up end, seeded from the store on start; 180 s until there are any),
+ * and eligible agents are those logged in who serve the queue. With none
+ * logged in there is no estimate.
  */
-// TODO(wait-estimate): handle times are learnt from contacts closing while
-// this process runs, so a restart falls back to 180 s until new ones close;
-// seeding from the store needs a "newest first" contact query.
 
 import type { ContactCenter } from '../center.js';
 import type { ContactRecord } from '../records.js';
@@ -25,6 +23,10 @@ export class WaitEstimator {
     private readonly center: ContactCenter,
     readonly defaultHandleSec = 180,
   ) {
+    for (const queueId of center.queueIds()) {
+      const newest = center.store.listContacts({ queueId, newestFirst: true, limit: sampleSize });
+      for (const r of newest.reverse()) this.record(r);
+    }
     this.unsubscribe = center.subscribe((e) => {
       if (e.type === 'contact.closed') this.record(e.record);
     });
@@ -39,12 +41,7 @@ export class WaitEstimator {
 
   /** Logged-in agents who serve the queue. */
   eligibleAgents(queueId: string): number {
-    let n = 0;
-    for (const id of this.center.agentIds()) {
-      const status = this.center.agentStatus(id);
-      if (status.presence !== 'loggedOut' && status.queues.includes(queueId)) n += 1;
-    }
-    return n;
+    return this.center.staffedCount(queueId);
   }
 
   /** Seconds until a contact at `position` is likely answered, or null. */

@@ -128,6 +128,11 @@ export class Router {
     for (const { pool } of this.poolsOf(agent)) pool.eligible.delete(agent.id);
   }
 
+  /** Logged-in agents who serve a shared queue, free or not. */
+  staffedCount(queueId: string): number {
+    return this.staffed.get(queueId)?.size ?? 0;
+  }
+
   /** How many logged-in agents could take a contact in this pool. */
   eligibleCount(pool: Pool): number {
     return pool.eligible.size;
