@@ -138,6 +138,9 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   private readonly now: () => number;
   readonly conversations: SqliteConversations;
 
+  /** Statements prepared once and reused: preparing costs more than most queries. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(options: SqliteStoreOptions = {}) {
     this.path = options.path ?? defaultDatabasePath;
     this.now = options.now ?? wallClock.now;
@@ -158,7 +161,7 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   loadConfig(): CenterConfig | null {
-    const row = this.db.prepare('SELECT json FROM config WHERE id = 1').get() as
+    const row = this.statement('SELECT json FROM config WHERE id = 1').get() as
       { json: string } | undefined;
     // The store wrote this JSON from a parsed config; the center parses it again.
     return row ? (JSON.parse(row.json) as CenterConfig) : null;
@@ -196,7 +199,7 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   getCustomer(id: string): Customer | null {
-    const query = this.db.prepare(
+    const query = this.statement(
       `SELECT ${customerColumns} FROM customers WHERE id = ? AND erased_at IS NULL`,
     );
     return (query.get(id) as Customer | undefined) ?? null;
@@ -223,8 +226,8 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
           firstAgent(record),
           JSON.stringify(record),
         );
-      this.db.prepare('DELETE FROM contact_agents WHERE contact_id = ?').run(record.id);
-      const link = this.db.prepare(
+      this.statement('DELETE FROM contact_agents WHERE contact_id = ?').run(record.id);
+      const link = this.statement(
         'INSERT INTO contact_agents (contact_id, agent_id) VALUES (?, ?)',
       );
       for (const agentId of agents) link.run(record.id, agentId);
@@ -232,7 +235,7 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   getContact(id: string): ContactRecord | null {
-    const row = this.db.prepare('SELECT record FROM contacts WHERE id = ?').get(id) as
+    const row = this.statement('SELECT record FROM contacts WHERE id = ?').get(id) as
       { record: string } | undefined;
     return row ? toRecord(row.record) : null;
   }
@@ -292,18 +295,18 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
 
   getUser(id: string): User | null {
     return (
-      (this.db.prepare(`SELECT ${userColumns} FROM users WHERE id = ?`).get(id) as
+      (this.statement(`SELECT ${userColumns} FROM users WHERE id = ?`).get(id) as
         User | undefined) ?? null
     );
   }
 
   findUserByUsername(username: string): User | null {
-    const query = this.db.prepare(`SELECT ${userColumns} FROM users WHERE username = ?`);
+    const query = this.statement(`SELECT ${userColumns} FROM users WHERE username = ?`);
     return (query.get(username) as User | undefined) ?? null;
   }
 
   listUsers(): User[] {
-    return this.db.prepare(`SELECT ${userColumns} FROM users ORDER BY rowid`).all() as User[];
+    return this.statement(`SELECT ${userColumns} FROM users ORDER BY rowid`).all() as User[];
   }
 
   saveSession(session: Session): void {
@@ -316,23 +319,23 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   getSession(tokenHash: string): Session | null {
-    const query = this.db.prepare(`SELECT ${sessionColumns} FROM sessions WHERE token_hash = ?`);
+    const query = this.statement(`SELECT ${sessionColumns} FROM sessions WHERE token_hash = ?`);
     return (query.get(tokenHash) as Session | undefined) ?? null;
   }
 
   deleteSession(tokenHash: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    this.statement('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
   loadIntervalRows(): unknown[] {
-    const rows = this.db.prepare('SELECT row FROM interval_rows ORDER BY interval_start').all() as {
+    const rows = this.statement('SELECT row FROM interval_rows ORDER BY interval_start').all() as {
       row: string;
     }[];
     return rows.map((r) => JSON.parse(r.row) as unknown);
   }
 
   saveIntervalRows(rows: IntervalRow[]): void {
-    const upsert = this.db.prepare(
+    const upsert = this.statement(
       'INSERT OR REPLACE INTO interval_rows (interval_start, queue_id, agent_id, row) VALUES (?, ?, ?, ?)',
     );
     this.db.transaction(() => {
@@ -343,7 +346,7 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   deleteExpiredSessions(now: number): number {
-    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+    return this.statement('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
   }
 
   appendAudit(entry: NewAuditEntry): AuditEntry {
@@ -379,11 +382,11 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
 
   deleteUser(id: string): boolean {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT rowid AS n FROM users WHERE id = ?').get(id) as
+      const row = this.statement('SELECT rowid AS n FROM users WHERE id = ?').get(id) as
         { n: number } | undefined;
       if (!row) return false;
       // Sessions go with the user (ON DELETE CASCADE).
-      this.db.prepare('DELETE FROM users WHERE id = ?').run(id);
+      this.statement('DELETE FROM users WHERE id = ?').run(id);
       this.db
         .prepare(
           `INSERT INTO retired_ids (tbl, last) VALUES ('users', ?)
@@ -395,7 +398,7 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   deleteSessionsOfUser(userId: string): number {
-    return this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+    return this.statement('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
   }
 
   eraseCustomer(id: string, at: number): number | null {
@@ -413,7 +416,7 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
       const records = this.db
         .prepare('SELECT record FROM contacts WHERE customer_id = ?')
         .all(id) as { record: string }[];
-      const rewrite = this.db.prepare(
+      const rewrite = this.statement(
         'UPDATE contacts SET customer_id = NULL, record = ? WHERE id = ?',
       );
       for (const { record } of records) {
@@ -426,6 +429,17 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      // Queries built from filters vary; keep the cache bounded.
+      if (this.statements.size >= 256) this.statements.clear();
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
   }
 
   private migrate(): void {
@@ -473,7 +487,7 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
 
   private isErased(customerId: string | null): boolean {
     if (customerId === null) return false;
-    const row = this.db.prepare('SELECT erased_at FROM customers WHERE id = ?').get(customerId) as
+    const row = this.statement('SELECT erased_at FROM customers WHERE id = ?').get(customerId) as
       { erased_at: number | null } | undefined;
     return row?.erased_at != null;
   }
