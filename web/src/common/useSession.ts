@@ -1,7 +1,7 @@
 /**
  * The signed-in user of a staff page. The session itself is the httpOnly
  * cookie set by `POST /api/login`; the user's name and role are kept in
- * sessionStorage only to know, after a reload, that there is a session to
+ * localStorage only to know, after a reload or in a new tab, that there is a session to
  * confirm with `GET /api/session` (so a signed-out visitor never causes a
  * 401 just by opening the page).
  */
@@ -39,7 +39,7 @@ export function useSession(): SessionState {
 
   const signIn = useCallback(async (username: string, password: string) => {
     const signed = await session.login(username, password);
-    sessionStorage.setItem(key, JSON.stringify(signed.user));
+    localStorage.setItem(key, JSON.stringify(signed.user));
     setUser(signed.user);
     return signed.user;
   }, []);
@@ -60,9 +60,9 @@ export function useSession(): SessionState {
 }
 
 function remembered(): string | null {
-  return sessionStorage.getItem(key);
+  return localStorage.getItem(key);
 }
 
 function forget(): void {
-  sessionStorage.removeItem(key);
+  localStorage.removeItem(key);
 }
