@@ -79,9 +79,14 @@ describe('reordering a queue on the dashboard', () => {
     await handle.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => handle.getAttribute('aria-pressed')).toBe('true');
+    const before = (await rowOf(cal).boundingBox())!.y;
     await page.keyboard.press('ArrowUp');
-    // dnd-kit moves the row on the next frames; a person would not drop sooner either.
-    await page.waitForTimeout(200);
+    // dnd-kit moves the row over the next frames (slower on a busy machine);
+    // drop once it has visibly moved up, as a person would.
+    await expect
+      .poll(async () => (await rowOf(cal).boundingBox())!.y, { timeout: 5_000 })
+      .toBeLessThan(before);
+    await page.waitForTimeout(100);
     await page.keyboard.press('Space');
 
     await expect.poll(apiOrder, { timeout: 5_000 }).toEqual([dee, ann, cal, ben]);
