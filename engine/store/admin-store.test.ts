@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ContactRecord } from '../records.js';
+import { newContactRecord, type ContactRecord } from '../records.js';
 import { MemoryStore } from './memory-store.js';
 import { SqliteStore, migrations } from './sqlite-store.js';
 import type { AdminStore, NewAuditEntry, Store } from './store.js';
@@ -28,33 +28,19 @@ const stores: [string, () => Both][] = [
 ];
 
 function record(id: string, overrides: Partial<ContactRecord> = {}): ContactRecord {
-  return {
+  return newContactRecord({
     id,
     channel: 'chat',
     firstQueueId: 'billing',
-    queueId: 'billing',
-    customerId: null,
-    priority: 0,
-    skills: [],
-    language: null,
-    topic: null,
-    createdAt: 1_000,
     queuedAt: 1_000,
-    offers: [],
     answeredAt: 1_500,
     agentId: 'a1',
-    holdMs: 0,
     endedAt: 2_000,
     wrapUpEndedAt: 2_500,
-    callbackRequestedAt: null,
-    abandonedAt: null,
-    overflows: [],
-    transfers: [],
     disposition: 'promised a refund to Ana',
-    noEligibleAgent: false,
     outcome: 'completed',
     ...overrides,
-  };
+  });
 }
 
 function entry(at: number, target: string): NewAuditEntry {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredChatMessage } from '../chat/chat-message.js';
+import { newContactRecord } from '../records.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const folders: string[] = [];
@@ -76,30 +77,11 @@ describe('conversations in the SQLite store', () => {
 });
 
 function baseRecord() {
-  return {
+  return newContactRecord({
     id: 'c1',
-    channel: 'chat' as const,
+    channel: 'chat',
     firstQueueId: 'billing',
-    queueId: 'billing',
-    customerId: null,
-    priority: 0,
-    skills: [],
-    language: null,
-    topic: null,
-    createdAt: 1,
     queuedAt: 1,
-    offers: [],
-    answeredAt: null,
-    agentId: null,
-    holdMs: 0,
-    endedAt: null,
-    wrapUpEndedAt: null,
-    callbackRequestedAt: null,
-    abandonedAt: null,
-    overflows: [],
-    transfers: [],
-    disposition: null,
-    noEligibleAgent: false,
-    outcome: 'completed' as const,
-  };
+    outcome: 'completed',
+  });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config.js';
-import type { ContactRecord } from '../records.js';
+import { newContactRecord, type ContactRecord } from '../records.js';
 import { migrations, SqliteStore } from './sqlite-store.js';
 
 const config = parseConfig({
@@ -15,33 +15,13 @@ const config = parseConfig({
 });
 
 function record(id: string, overrides: Partial<ContactRecord> = {}): ContactRecord {
-  return {
+  return newContactRecord({
     id,
     channel: 'chat',
     firstQueueId: 'billing',
-    queueId: 'billing',
-    customerId: null,
-    priority: 0,
-    skills: [],
-    language: null,
-    topic: null,
-    createdAt: 1_000,
     queuedAt: 1_000,
-    offers: [],
-    answeredAt: null,
-    agentId: null,
-    holdMs: 0,
-    endedAt: null,
-    wrapUpEndedAt: null,
-    callbackRequestedAt: null,
-    abandonedAt: null,
-    overflows: [],
-    transfers: [],
-    disposition: null,
-    noEligibleAgent: false,
-    outcome: null,
     ...overrides,
-  };
+  });
 }
 
 function offer(agentId: string, at: number) {
