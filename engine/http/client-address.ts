@@ -10,8 +10,9 @@ import type { AppEnv } from './app-env.js';
 /**
  * The client's address; `hops` is how many proxies to believe. Each proxy
  * appends the address it saw, so the entry `hops` from the right is the
- * last one a trusted proxy wrote. 'unknown' when there is no socket (a
- * request made in-process).
+ * last one a trusted proxy wrote. For a request an API node forwarded, the
+ * node's socket's peer. 'unknown' when there is no socket (a request made
+ * in-process).
  */
 export function clientAddress(c: Context<AppEnv>, hops: number): string {
   if (hops > 0) {
@@ -19,7 +20,7 @@ export function clientAddress(c: Context<AppEnv>, hops: number): string {
     const entry = chain[Math.max(0, chain.length - hops)];
     if (entry) return entry;
   }
-  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return c.env?.forwardedFor ?? c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 /** Whether the client reached us over https (itself, or through a trusted proxy). */

@@ -34,7 +34,7 @@ import { durableWrites, flushOf } from './durable-writes.js';
 import { errorHandler, notFound } from './error-handler.js';
 import { guardJsonBodies } from './json-guard.js';
 import { HttpProblem } from './problem.js';
-import { LiveHub, policyViolationCode } from './live/live-hub.js';
+import { LiveHub, policyViolationCode, type LiveHistory } from './live/live-hub.js';
 import { registerLiveRoute } from './live/live-route.js';
 import { liveSnapshot } from './live/live-snapshot.js';
 import { requestLogger } from './request-logger.js';
@@ -65,6 +65,8 @@ export interface AppOptions {
   security?: Partial<SecurityConfig>;
   /** Events kept for reconnecting clients; default 2,000. */
   liveRingSize?: number;
+  /** Those events, kept since before a journal replay; made here when absent. */
+  liveHistory?: LiveHistory;
   /** Unsent bytes after which a live client is dropped; default 1 MiB. */
   liveMaxBufferedBytes?: number;
   version?: string;
@@ -114,6 +116,7 @@ export function createApp(options: AppOptions): Api {
     center,
     logger,
     snapshot: liveSnapshot(views),
+    ...(options.liveHistory ? { history: options.liveHistory } : {}),
     ...(options.liveRingSize !== undefined ? { ringSize: options.liveRingSize } : {}),
     ...(options.liveMaxBufferedBytes !== undefined
       ? { maxBufferedBytes: options.liveMaxBufferedBytes }

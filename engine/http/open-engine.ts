@@ -13,8 +13,15 @@ import { CenterStats } from '../center-stats.js';
 import { demoConfig, seedDemo, type DemoLogin } from '../demo-config.js';
 import type { LiveClock } from '../live-clock.js';
 import type { Logger } from '../logger.js';
+import { LiveHistory } from './live/live-hub.js';
 import { openCenter } from '../recover.js';
-import { connectRedis, Lease, openRedisCenter } from '../redis/index.js';
+import {
+  connectRedis,
+  Lease,
+  openRedisCenter,
+  type FencedWriter,
+  type RedisConnection,
+} from '../redis/index.js';
 import { SqliteJournal } from '../store/sqlite-journal.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import type { AdminStore, Store, WithConversations } from '../store/store.js';
@@ -50,7 +57,11 @@ export interface OpenedEngine {
   clock: LiveClock;
   store: EngineStore;
   stats: CenterStats;
+  /** Events kept for live clients since before the replay, so they can resume across a restart. */
+  history: LiveHistory;
   demoLogins: DemoLogin[] | null;
+  /** On Redis: what serving API nodes needs (engine/redis/request-executor.ts). */
+  redis?: { client: RedisConnection; prefix: string; writer: FencedWriter; token: number };
   close(): Promise<void>;
 }
 
@@ -64,6 +75,7 @@ function openOnSqlite(options: EngineOptions): Promise<OpenedEngine> {
   return seedDemo(store, options.hasher).then((demoLogins) => {
     const journal = new SqliteJournal(path);
     let stats: CenterStats | undefined;
+    let history: LiveHistory | undefined;
     const { center, clock } = openCenter({
       config: demoConfig,
       store,
@@ -74,6 +86,7 @@ function openOnSqlite(options: EngineOptions): Promise<OpenedEngine> {
       // interval rows exactly); the API subscribes after: sockets must not.
       beforeReplay: (c) => {
         stats = new CenterStats(c, { rows: store, resume: false });
+        history = new LiveHistory(c);
       },
     });
     return {
@@ -81,6 +94,7 @@ function openOnSqlite(options: EngineOptions): Promise<OpenedEngine> {
       clock,
       store,
       stats: stats!,
+      history: history!,
       demoLogins,
       async close() {
         clock.stop();
@@ -114,6 +128,7 @@ async function openOnRedis(options: EngineOptions, target: RedisTarget): Promise
 
   let demoLogins: DemoLogin[] | null = null;
   let stats: CenterStats | undefined;
+  let history: LiveHistory | undefined;
   const rc = await openRedisCenter({
     client,
     prefix,
@@ -126,6 +141,7 @@ async function openOnRedis(options: EngineOptions, target: RedisTarget): Promise
     },
     beforeReplay: (center, store) => {
       stats = new CenterStats(center, { rows: store, resume: false });
+      history = new LiveHistory(center);
     },
     onStop: (error) => depose(error.message),
   });
@@ -134,7 +150,9 @@ async function openOnRedis(options: EngineOptions, target: RedisTarget): Promise
     clock: rc.clock,
     store: rc.store,
     stats: stats!,
+    history: history!,
     demoLogins,
+    redis: { client, prefix, writer: rc.writer, token },
     async close() {
       stats!.stop();
       keeper.stop();

@@ -8,7 +8,9 @@
  * Redis instead (REDIS_PREFIX, default `sb:{main}:`; ENGINE_ID, default
  * host:pid; LEASE_MS, default 10000): the process waits as a standby
  * until it holds the center's lease, and exits with status 1 when it
- * loses it. `npm start` runs engine/server.ts;
+ * loses it. With ROLE=api (and REDIS_URL) the process is an API node
+ * instead (engine/gateway/api-node.ts; NODE_ID, FORWARD_TIMEOUT_MS).
+ * `npm start` runs engine/server.ts;
  * `npm run demo` adds demo traffic (sim/demo.ts).
  */
 import { resolve } from 'node:path';
@@ -17,6 +19,7 @@ import type { DemoLogin } from '../demo-config.js';
 import { webPages } from '../../web/serve-static.js';
 import { SecurityEnv } from './security-config.js';
 import { startServer, type RunningServer } from './start-server.js';
+import { startApiNode } from '../gateway/api-node.js';
 import { createLogger, type Logger } from '../logger.js';
 
 const Env = z.object({
@@ -28,6 +31,10 @@ const Env = z.object({
   REDIS_PREFIX: z.string().min(1).default('sb:{main}:'),
   ENGINE_ID: z.string().min(1).optional(),
   LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  // `api`: a stateless API node in front of the engines of a Redis center.
+  ROLE: z.enum(['server', 'api']).default('server'),
+  NODE_ID: z.string().min(1).optional(),
+  FORWARD_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });
 
 export interface RunOptions {
@@ -53,6 +60,30 @@ export async function runServer(
   }
 
   const { REDIS_URL, REDIS_PREFIX, ENGINE_ID, LEASE_MS } = env.data;
+  if (env.data.ROLE === 'api') {
+    if (!REDIS_URL) {
+      logger.error({ issues: ['REDIS_URL: an API node needs the Redis of its center'] }, 'bad environment');
+      process.exitCode = 2;
+      return null;
+    }
+    const node = await startApiNode({
+      port: env.data.PORT,
+      host: env.data.HOST,
+      redisUrl: REDIS_URL,
+      prefix: REDIS_PREFIX,
+      forwardTimeoutMs: env.data.FORWARD_TIMEOUT_MS,
+      maxBodyBytes: security.data.maxBodyBytes,
+      maxFrameBytes: security.data.liveMaxFrameBytes,
+      logger,
+      pages: webPages(),
+      ...(env.data.NODE_ID ? { nodeId: env.data.NODE_ID } : {}),
+    }).catch((err: unknown) => {
+      logger.error({ err }, 'the API node could not start');
+      process.exit(1);
+    });
+    stopOnSignals(logger, options, () => node.close());
+    return null;
+  }
   const redis = REDIS_URL
     ? {
         url: REDIS_URL,
@@ -80,6 +111,12 @@ export async function runServer(
   });
   if (server.demoLogins) printWelcome(server.url, server.demoLogins);
 
+  stopOnSignals(logger, options, () => server.close());
+  return { server, logger };
+}
+
+/** Closes gracefully on SIGTERM or SIGINT; a second signal exits at once. */
+function stopOnSignals(logger: Logger, options: RunOptions, close: () => Promise<void>): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -89,7 +126,7 @@ export async function runServer(
     stopping = true;
     logger.info({ signal }, 'shutting down');
     Promise.resolve(options.beforeStop?.())
-      .then(() => server.close())
+      .then(close)
       .then(
         () => process.exit(0),
         (err: unknown) => {
@@ -100,7 +137,6 @@ export async function runServer(
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  return { server, logger };
 }
 
 /**

@@ -16,7 +16,9 @@ import { wallClock } from '../clock.js';
 import type { DemoLogin } from '../demo-config.js';
 import type { Logger } from '../logger.js';
 import { createApp, type Api } from './create-app.js';
-import { openEngine, type EngineStore, type RedisTarget } from './open-engine.js';
+import { RemoteSockets } from '../redis/remote-sockets.js';
+import { RequestExecutor } from '../redis/request-executor.js';
+import { openEngine, type EngineStore, type OpenedEngine, type RedisTarget } from './open-engine.js';
 import type { SecurityConfig } from './security-config.js';
 
 export interface ServerOptions {
@@ -84,9 +86,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     hasher,
     stats: engine.stats,
+    liveHistory: engine.history,
     security: options.security ?? {},
   });
   if (options.pages) api.app.use(options.pages);
+  const nodes = engine.redis ? await serveApiNodes(engine.redis, api, logger) : null;
 
   // Frames a client may send are tiny (ping, resync); ws closes bigger ones with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: api.security.liveMaxFrameBytes });
@@ -155,13 +159,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await closed;
     }
     wss.close();
+    await nodes?.stop();
     await engine.close();
     logger.info({ drained }, 'stopped');
   }
 }
 
+/**
+ * Answers the API nodes of a Redis center: the HTTP requests they forward
+ * and the live sockets they hold (see engine/gateway/api-node.ts).
+ */
+async function serveApiNodes(
+  redis: NonNullable<OpenedEngine['redis']>,
+  api: Api,
+  logger: Logger,
+): Promise<{ stop(): Promise<void> }> {
+  const sockets = new RemoteSockets({ ...redis, logger });
+  const executor = new RequestExecutor({ ...redis, sockets, fetch: api.app.fetch, logger });
+  await sockets.start();
+  await executor.start();
+  return {
+    async stop() {
+      await executor.stop();
+      await sockets.stop();
+    },
+  };
+}
+
 /** Ends sockets that did not answer the last ping, and pings the rest. */
-function pingSockets(wss: WebSocketServer, alive: WeakSet<WebSocket>): void {
+export function pingSockets(wss: WebSocketServer, alive: WeakSet<WebSocket>): void {
   for (const socket of wss.clients) {
     if (!alive.has(socket)) {
       socket.terminate();

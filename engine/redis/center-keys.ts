@@ -33,6 +33,11 @@
  * |                            |        | `sentAt`, `command`                               |
  * | `commands:applied`         | string | id of the last command the engine applied         |
  * | `replies:<senderId>`       | list   | replies to one sender; short TTL                  |
+ * | `requests`                 | stream | HTTP requests API nodes forward to the engine     |
+ * | `request:<id>`             | string | a forwarded request's effects are stored; TTL     |
+ * | `node:<nodeId>`            | string | an API node is alive; short TTL, renewed          |
+ * | `node:<nodeId>:out`        | stream | live socket messages for one API node's clients   |
+ * | `sockets:in`               | stream | frames and closes from API nodes' live clients    |
  */
 export interface CenterKeys {
   readonly prefix: string;
@@ -60,6 +65,11 @@ export interface CenterKeys {
   readonly commands: string;
   readonly commandsApplied: string;
   replies(senderId: string): string;
+  readonly requests: string;
+  requestDone(requestId: string): string;
+  node(nodeId: string): string;
+  nodeOut(nodeId: string): string;
+  readonly socketsIn: string;
 }
 
 export function centerKeys(prefix: string): CenterKeys {
@@ -91,5 +101,10 @@ export function centerKeys(prefix: string): CenterKeys {
     commands: k('commands'),
     commandsApplied: k('commands:applied'),
     replies: (senderId) => k(`replies:${senderId}`),
+    requests: k('requests'),
+    requestDone: (requestId) => k(`request:${requestId}`),
+    node: (nodeId) => k(`node:${nodeId}`),
+    nodeOut: (nodeId) => k(`node:${nodeId}:out`),
+    socketsIn: k('sockets:in'),
   };
 }

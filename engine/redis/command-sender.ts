@@ -15,6 +15,8 @@ import { duplicateConnection, reconnectDelay, type RedisConnection } from './red
 export interface CommandSenderOptions {
   client: RedisConnection;
   prefix: string;
+  /** The stream commands go to; default the center's `commands`. */
+  stream?: string;
   /** Names this sender's reply list; default a random id. */
   senderId?: string;
   /** How long `send` waits for a reply; default 5 s. */
@@ -33,6 +35,7 @@ interface InFlight {
 export class CommandSender<C extends { type: string }> {
   readonly senderId: string;
   private readonly keys: CenterKeys;
+  private readonly stream: string;
   private readonly timeoutMs: number;
   private readonly now: () => number;
   private readonly logger: Logger;
@@ -46,6 +49,7 @@ export class CommandSender<C extends { type: string }> {
     options: CommandSenderOptions,
   ) {
     this.keys = centerKeys(options.prefix);
+    this.stream = options.stream ?? this.keys.commands;
     this.senderId = options.senderId ?? randomUUID();
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.now = options.now ?? (() => Date.now());
@@ -80,7 +84,7 @@ export class CommandSender<C extends { type: string }> {
       command: JSON.stringify(command),
     };
     try {
-      await this.client.xAdd(this.keys.commands, '*', { ...fields });
+      await this.client.xAdd(this.stream, '*', { ...fields });
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       // Lost with the connection, the XADD may still have landed.

@@ -24,7 +24,8 @@ export interface ServerProcess {
 export function spawnServer(env: Record<string, string>, startMs = 30_000): ServerProcess {
   // Only what the suite asks for decides the backend, not the caller's shell.
   const inherited = { ...process.env };
-  for (const name of ['REDIS_URL', 'REDIS_PREFIX', 'ENGINE_ID', 'LEASE_MS']) delete inherited[name];
+  const backend = ['REDIS_URL', 'REDIS_PREFIX', 'ENGINE_ID', 'LEASE_MS'];
+  for (const name of [...backend, 'ROLE', 'NODE_ID', 'FORWARD_TIMEOUT_MS']) delete inherited[name];
   const child = spawn(process.execPath, ['--import', 'tsx', 'engine/server.ts'], {
     env: { ...inherited, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

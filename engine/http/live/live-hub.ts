@@ -24,8 +24,48 @@ export interface LiveClient {
   close(code: number, reason: string): void;
 }
 
+interface Kept {
+  seq: number;
+  event: DomainEvent;
+  audience: EventAudience;
+}
+
+/**
+ * The recent events a hub replays to reconnecting clients, each with the
+ * audience it had when published. Made before a journal replay (see
+ * engine/http/open-engine.ts), it holds the replayed events too, with
+ * the seqs they first had, so a client that was connected to an engine
+ * that died can resume on its successor.
+ */
+export class LiveHistory {
+  readonly ring: EventRing<Kept>;
+  private readonly audiences = new EventAudiences();
+  private readonly unsubscribe: () => void;
+  private listener: ((kept: Kept) => void) | null = null;
+
+  constructor(center: ContactCenter, ringSize?: number) {
+    this.ring = new EventRing(ringSize);
+    this.unsubscribe = center.subscribe((event) => {
+      const kept = { seq: event.seq, event, audience: this.audiences.next(event) };
+      this.ring.push(kept);
+      this.listener?.(kept);
+    });
+  }
+
+  /** The one hub that delivers what is kept from now on. */
+  listen(listener: (kept: Kept) => void): void {
+    this.listener = listener;
+  }
+
+  stop(): void {
+    this.unsubscribe();
+  }
+}
+
 export interface LiveHubOptions {
   center: ContactCenter;
+  /** Recent events kept since before a replay; made here when absent. */
+  history?: LiveHistory;
   logger: Logger;
   /** The current state a principal may see, sent when replay is impossible. */
   snapshot: (p: Principal) => unknown;
@@ -45,16 +85,17 @@ export const tooBigCode = 1009;
 
 export class LiveHub {
   private readonly clients = new Set<LiveClient>();
-  /** Each event kept with the audience it had when published. */
-  private readonly ring: EventRing<{ seq: number; event: DomainEvent; audience: EventAudience }>;
-  private readonly audiences = new EventAudiences();
-  private readonly unsubscribe: () => void;
+  private readonly history: LiveHistory;
   private readonly maxBuffered: number;
 
   constructor(private readonly options: LiveHubOptions) {
-    this.ring = new EventRing(options.ringSize);
+    this.history = options.history ?? new LiveHistory(options.center, options.ringSize);
     this.maxBuffered = options.maxBufferedBytes ?? 1 << 20;
-    this.unsubscribe = options.center.subscribe((e) => this.publish(e));
+    this.history.listen((kept) => this.publish(kept));
+  }
+
+  private get ring(): EventRing<Kept> {
+    return this.history.ring;
   }
 
   get size(): number {
@@ -123,13 +164,11 @@ export class LiveHub {
   }
 
   dispose(): void {
-    this.unsubscribe();
+    this.history.stop();
     this.closeAll();
   }
 
-  private publish(event: DomainEvent): void {
-    const audience = this.audiences.next(event);
-    this.ring.push({ seq: event.seq, event, audience });
+  private publish({ event, audience }: Kept): void {
     // Serialised at most twice (staff/agent form, customer form), whatever
     // the number of clients.
     const texts = new Map<'full' | 'customer', string>();

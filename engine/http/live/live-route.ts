@@ -48,6 +48,7 @@ export function registerLiveRoute(app: ApiApp, deps: LiveRouteDeps): void {
     tokenFromQuery(deps.sessions),
     guard('events.subscribe'),
     validateLiveQuery,
+    openTunnel(deps),
     requireUpgrade,
     upgradeWebSocket(
       function openLiveSocket(c) {
@@ -71,6 +72,28 @@ export function registerLiveRoute(app: ApiApp, deps: LiveRouteDeps): void {
       { onError: (err: unknown) => deps.logger.warn({ err }, 'live socket handler failed') },
     ),
   );
+}
+
+/**
+ * A socket an API node holds open (see engine/redis/remote-sockets.ts):
+ * checked like a direct one above, then joined to the hub here, with its
+ * traffic going through Redis. The node upgrades once it hears 200.
+ */
+function openTunnel(deps: LiveRouteDeps): MiddlewareHandler<AppEnv> {
+  return async function openTunnel(c, next) {
+    const tunnel = c.env?.tunnel;
+    if (!tunnel) return next();
+    const principal = c.get('principal') as Principal; // guard has checked it is there
+    const since = LiveQuery.parse(c.req.query()).since ?? null; // validateLiveQuery has checked it
+    let socket: LiveSocket | null = null;
+    const client = tunnel.open(principal, {
+      receive: (data) => socket?.receive(data),
+      closed: () => deps.hub.detach(client),
+    });
+    socket = new LiveSocket(deps, client);
+    deps.hub.attach(client, since);
+    return c.json({ tunnel: 'open' });
+  };
 }
 
 /** `?token=` counts only here, where browsers' WebSocket cannot send headers. */

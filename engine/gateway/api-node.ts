@@ -1,0 +1,196 @@
+/**
+ * An API node: a stateless front for a center on Redis. It serves the
+ * built pages itself, forwards every other request through the center's
+ * `requests` stream to whichever engine holds the lease (which runs it
+ * through its own API, as if it had come to its socket) and returns that
+ * response unchanged, and tunnels live WebSockets to the engine's hub
+ * (node-sockets.ts). Any number of nodes may run behind a load balancer;
+ * a node keeps nothing a client needs, so losing one costs its clients a
+ * reconnect. While no engine runs (a fail-over), requests wait in the
+ * stream for the next one, up to the forward timeout, then get 504.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer, upgradeWebSocket, type HttpBindings } from '@hono/node-server';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../logger.js';
+import { HttpProblem } from '../http/problem.js';
+import { centerKeys } from '../redis/center-keys.js';
+import { CommandSender } from '../redis/command-sender.js';
+import { CommandTimeoutError } from '../redis/command-stream.js';
+import {
+  ForwardedResponse,
+  forwardRequest,
+  responseOf,
+  type ForwardedRequest,
+} from '../redis/forwarded-request.js';
+import { connectRedis, type RedisConnection } from '../redis/redis-connection.js';
+import { goingAwayCode } from '../http/live/live-hub.js';
+import { pingSockets } from '../http/start-server.js';
+import { NodeSockets } from './node-sockets.js';
+
+export interface ApiNodeOptions {
+  port: number;
+  host: string;
+  redisUrl: string;
+  /** The center's key prefix; default `sb:{main}:`. */
+  prefix?: string;
+  /** Names this node in Redis; default a random id. */
+  nodeId?: string;
+  /** How long a request waits for an engine; default 15 s (more than a lease). */
+  forwardTimeoutMs?: number;
+  /** Largest request body forwarded; the engine applies its own limit too. */
+  maxBodyBytes?: number;
+  /** Largest live frame accepted from a client. */
+  maxFrameBytes?: number;
+  logger: Logger;
+  /** The built pages (web/serve-static.ts). */
+  pages?: MiddlewareHandler;
+}
+
+export interface RunningApiNode {
+  url: string;
+  nodeId: string;
+  close(): Promise<void>;
+}
+
+interface NodeEnv {
+  Bindings: HttpBindings;
+  Variables: { socket: string };
+}
+
+export async function startApiNode(options: ApiNodeOptions): Promise<RunningApiNode> {
+  const { logger } = options;
+  const prefix = options.prefix ?? 'sb:{main}:';
+  const nodeId = options.nodeId ?? randomUUID();
+  const client = await connectRedis(options.redisUrl, { logger, name: `api-node:${nodeId}` });
+  const sender = await CommandSender.open<ForwardedRequest>({
+    client,
+    prefix,
+    stream: centerKeys(prefix).requests,
+    senderId: `node-${nodeId}`,
+    timeoutMs: options.forwardTimeoutMs ?? 15_000,
+    logger,
+  });
+  const sockets = new NodeSockets({ client, prefix, nodeId, logger });
+  await sockets.start();
+
+  const forward = async (c: Context<NodeEnv>, tunnel?: ForwardedRequest['tunnel']) => {
+    const address = c.env?.incoming?.socket?.remoteAddress ?? null;
+    try {
+      const result = await sender.send(await forwardRequest(c.req.raw, address, tunnel));
+      return responseOf(ForwardedResponse.parse(result));
+    } catch (err) {
+      return unavailable(err, logger).toResponse();
+    }
+  };
+
+  const app = new Hono<NodeEnv>();
+  if (options.pages) app.use(options.pages);
+  const maxBody = options.maxBodyBytes ?? 64 * 1024;
+  app.use(
+    bodyLimit({
+      maxSize: maxBody,
+      onError: () =>
+        new HttpProblem(413, 'body_too_large', `request bodies are limited to ${maxBody} bytes`).toResponse(),
+    }),
+  );
+  app.get(
+    '/api/ws',
+    async function tunnelLiveSocket(c, next) {
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket' || !c.env?.incoming) return forward(c);
+      const socket = randomUUID();
+      sockets.accepted(socket);
+      const response = await forward(c, { node: nodeId, socket });
+      if (response.status !== 200) {
+        sockets.closed(socket);
+        return response;
+      }
+      c.set('socket', socket);
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const socket = c.get('socket');
+      return {
+        onOpen: (_event, ws) => sockets.opened(socket, ws),
+        onMessage: (event) => sockets.frame(socket, textOf(event.data)),
+        onClose: () => sockets.closed(socket),
+      };
+    }),
+  );
+  app.all('*', (c) => forward(c));
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 64 * 1024 });
+  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  const alive = new WeakSet<WebSocket>();
+  wss.on('connection', (ws) => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+  });
+  const heartbeat = setInterval(() => pingSockets(wss, alive), 30_000);
+  heartbeat.unref();
+  logger.info({ url, nodeId, redisPrefix: prefix }, 'listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    nodeId,
+    close() {
+      closing ??= (async () => {
+        clearInterval(heartbeat);
+        sockets.closeAll(goingAwayCode, 'API node shutting down');
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        for (const ws of wss.clients) ws.terminate();
+        wss.close();
+        await closed;
+        await sockets.stop();
+        await sender.close();
+        await closeQuietly(client);
+        logger.info({ nodeId }, 'stopped');
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Why a forwarded request got no answer, as the client should hear it. */
+function unavailable(err: unknown, logger: Logger): HttpProblem {
+  if (err instanceof CommandTimeoutError) {
+    logger.warn({ request: err.request }, 'no engine answered a forwarded request in time');
+    return new HttpProblem(
+      504,
+      'engine_timeout',
+      'no engine answered in time; a change may or may not have been made',
+      undefined,
+      { 'retry-after': '1' },
+    );
+  }
+  logger.warn({ err: String(err) }, 'forwarding a request failed');
+  return new HttpProblem(503, 'engine_unreachable', 'the engine could not be reached; retry', undefined, {
+    'retry-after': '1',
+  });
+}
+
+function textOf(data: unknown): string {
+  if (typeof data === 'string') return data;
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+  return String(data);
+}
+
+async function closeQuietly(client: RedisConnection): Promise<void> {
+  await client.close().catch(() => {});
+}

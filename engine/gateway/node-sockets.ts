@@ -1,0 +1,180 @@
+/**
+ * An API node's side of its live sockets (the engine's side is
+ * engine/redis/remote-sockets.ts): frames and closes from clients go on
+ * the center's `sockets:in` stream; what the engine sends them arrives on
+ * this node's `node:<id>:out` stream and is written to the socket, in
+ * order. Messages that arrive before the node finished the upgrade wait.
+ *
+ * When the engine changes (another fencing token) or the node's Redis
+ * connection comes back after failing, every socket is closed with 1012:
+ * the new engine does not know them, and frames may have been lost; the
+ * clients reconnect with `since` and are replayed what they missed.
+ */
+import type { WSContext } from 'hono/ws';
+import type { Logger } from '../logger.js';
+import { centerKeys, type CenterKeys } from '../redis/center-keys.js';
+import { duplicateConnection, reconnectDelay, type RedisConnection } from '../redis/redis-connection.js';
+import { serviceRestartCode } from '../redis/remote-sockets.js';
+
+export interface NodeSocketsOptions {
+  client: RedisConnection;
+  prefix: string;
+  nodeId: string;
+  logger: Logger;
+  /** How often the node says it is alive and checks the engine's token; default 1 s. */
+  watchMs?: number;
+}
+
+interface Tunnelled {
+  ws: WSContext<unknown> | null;
+  /** Messages that came before the socket opened. */
+  early: Record<string, string>[];
+}
+
+/** How long the node keeps its `node:<id>` key without renewing it. */
+const aliveMs = 10_000;
+/** A socket the engine accepted but the client never finished opening. */
+const openTimeoutMs = 10_000;
+
+export class NodeSockets {
+  private readonly keys: CenterKeys;
+  private readonly sockets = new Map<string, Tunnelled>();
+  private readonly logger: Logger;
+  private stopping = false;
+  private reader: RedisConnection | null = null;
+  private loop: Promise<void> | null = null;
+  private watcher: ReturnType<typeof setInterval> | null = null;
+  private token: string | null = null;
+
+  constructor(private readonly options: NodeSocketsOptions) {
+    this.keys = centerKeys(options.prefix);
+    this.logger = options.logger;
+  }
+
+  get size(): number {
+    return this.sockets.size;
+  }
+
+  async start(): Promise<void> {
+    await this.watch();
+    this.reader = await duplicateConnection(this.options.client, {
+      logger: this.logger,
+      name: `node-sockets:${this.options.nodeId}`,
+    });
+    const out = this.keys.nodeOut(this.options.nodeId);
+    const [newest] = (await this.reader.xRevRange(out, '+', '-', { COUNT: 1 })) ?? [];
+    this.loop = this.consume(this.reader, out, newest?.id ?? '0-0');
+    this.watcher = setInterval(() => void this.watch(), this.options.watchMs ?? 1_000);
+    this.watcher.unref();
+  }
+
+  /** The engine accepted socket `id`; its messages are kept until `opened`. */
+  accepted(id: string): void {
+    this.sockets.set(id, { ws: null, early: [] });
+    setTimeout(() => {
+      if (this.sockets.get(id)?.ws === null) this.closed(id);
+    }, openTimeoutMs).unref();
+  }
+
+  opened(id: string, ws: WSContext<unknown>): void {
+    const socket = this.sockets.get(id);
+    if (!socket) {
+      ws.close(serviceRestartCode, 'the engine changed: reconnect with since');
+      return;
+    }
+    socket.ws = ws;
+    for (const message of socket.early.splice(0)) this.deliver(id, socket, message);
+  }
+
+  frame(id: string, data: string): void {
+    if (!this.sockets.has(id)) return;
+    this.tell({ socket: id, node: this.options.nodeId, data });
+  }
+
+  closed(id: string): void {
+    if (!this.sockets.delete(id)) return;
+    this.tell({ socket: id, node: this.options.nodeId, closed: '1' });
+  }
+
+  /** Closes every socket (1001 when the node stops, 1012 when the engine changed). */
+  closeAll(code: number, reason: string): void {
+    for (const [id, socket] of [...this.sockets]) {
+      this.sockets.delete(id);
+      socket.ws?.close(code, reason);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.watcher) clearInterval(this.watcher);
+    this.reader?.destroy();
+    await this.loop;
+    await this.options.client.del(this.keys.node(this.options.nodeId)).catch(() => 0);
+  }
+
+  private tell(fields: Record<string, string>): void {
+    this.options.client.xAdd(this.keys.socketsIn, '*', fields, {
+      TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: 10_000 },
+    }).catch((err: unknown) => {
+      // Lost with Redis: the watch closes the sockets once it is back.
+      this.logger.warn({ err: String(err) }, 'forwarding a live frame failed');
+    });
+  }
+
+  private async consume(client: RedisConnection, key: string, from: string): Promise<void> {
+    let position = from;
+    let failures = 0;
+    while (!this.stopping) {
+      let reply;
+      try {
+        reply = await client.xRead({ key, id: position }, { COUNT: 500, BLOCK: 1_000 });
+        if (failures > 0) this.restart('the connection to Redis came back');
+        failures = 0;
+      } catch (err) {
+        if (this.stopping) return;
+        this.logger.warn({ err: String(err) }, 'reading live messages failed; retrying');
+        await new Promise((r) => setTimeout(r, reconnectDelay(failures++)));
+        continue;
+      }
+      // node-redis types stream entries loosely; the engine wrote these fields.
+      const messages = (reply?.[0]?.messages ?? []) as { id: string; message: Record<string, string> }[];
+      for (const { id, message } of messages) {
+        position = id;
+        const socket = this.sockets.get(message.socket ?? '');
+        if (socket) this.deliver(message.socket!, socket, message);
+      }
+    }
+  }
+
+  private deliver(id: string, socket: Tunnelled, message: Record<string, string>): void {
+    if (!socket.ws) {
+      socket.early.push(message);
+      return;
+    }
+    if (message.close !== undefined) {
+      this.sockets.delete(id);
+      socket.ws.close(Number(message.close), message.reason ?? '');
+      return;
+    }
+    if (message.text !== undefined) socket.ws.send(message.text);
+  }
+
+  /** Renews this node's alive key; closes every socket when the engine changed. */
+  private async watch(): Promise<void> {
+    let token: string | null;
+    try {
+      await this.options.client.set(this.keys.node(this.options.nodeId), '1', { PX: aliveMs });
+      token = await this.options.client.get(this.keys.fence);
+    } catch {
+      return; // Redis is away; the reader notices when it comes back.
+    }
+    if (this.token !== null && token !== this.token) this.restart('another engine runs the center');
+    this.token = token;
+  }
+
+  private restart(why: string): void {
+    if (this.sockets.size === 0) return;
+    this.logger.info({ why, sockets: this.sockets.size }, 'closing live sockets: clients reconnect');
+    this.closeAll(serviceRestartCode, `${why}: reconnect with since`);
+  }
+}
