@@ -184,7 +184,7 @@ export function createApp(options: AppOptions): Api {
     maxFrameBytes: security.liveMaxFrameBytes,
     framesPerSecond: security.liveFramesPerSecond,
     maxJsonDepth: security.maxJsonDepth,
-    conversations: conversationRelay(hub, conversations),
+    conversations: conversationRelay(hub, conversations, flush),
   });
   const stopPush = pushRealtimeStats(center, hub, stats, options.statsPushMs ?? 1_000);
   const sweepLive = () =>

@@ -11,8 +11,7 @@ import { FencedError } from '../redis/fenced-writer.js';
 import type { AppEnv } from './app-env.js';
 import { HttpProblem } from './problem.js';
 
-// TODO(durability): chat frames on the live socket are acknowledged by the
-// chat relay before a flush; only HTTP requests wait for durability here.
+// Chat messages sent as live frames wait for the same flush in the chat relay.
 
 /** Methods that change nothing, so need not wait for the store. */
 const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);

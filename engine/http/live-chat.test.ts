@@ -58,6 +58,34 @@ describe('chat over the live socket', () => {
     expect(agent.of('chat.ack')).toEqual([]);
   });
 
+  it('acknowledges and delivers a message only once a write-behind store has it', async () => {
+    const k = await apiKit();
+    k.ready('a1');
+    const contact = await k.newContact();
+    k.center.accept('a1', contact.contactId);
+    const held: { resolve: () => void; reject: (err: Error) => void }[] = [];
+    const flush = () => new Promise<void>((resolve, reject) => void held.push({ resolve, reject }));
+    const now = () => k.clock.now();
+    const customer = new TestSocket(k.api, k.api.sessions.resolve(contact.token)!, now, flush);
+    const agent = await socketFor(k, await k.login('agent1'));
+    const { contactId } = contact;
+
+    customer.frame({ type: 'chat.send', contactId, clientId: 'c1', text: 'stored?' });
+    await Promise.resolve();
+    expect(customer.of('chat.ack')).toEqual([]);
+    expect(texts(agent)).toEqual([]);
+    held[0]!.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(customer.of('chat.ack').map((a) => a.clientId)).toEqual(['c1']);
+    expect(texts(agent)).toEqual(['1 customer: stored?']);
+
+    customer.frame({ type: 'chat.send', contactId, clientId: 'c2', text: 'lost' });
+    held[1]!.reject(new Error('redis went away'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(customer.of('chat.ack').map((a) => a.clientId)).toEqual(['c1']);
+    expect(customer.refusals().map((r) => [r.problem.code, r.frame.clientId])).toEqual([['not_durable', 'c2']]);
+  });
+
   it('stores a resent message once and acknowledges it again with the same id', async () => {
     const k = await apiKit();
     const { contactId, customer, agent } = await connectedChat(k);

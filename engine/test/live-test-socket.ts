@@ -21,6 +21,8 @@ export class TestSocket implements LiveClient {
     private readonly api: Api,
     readonly principal: Principal,
     now: () => number,
+    /** A write-behind store's flush, which chat acknowledgements wait for. */
+    flush: (() => Promise<void>) | null = null,
   ) {
     this.socket = new LiveSocket(
       {
@@ -31,7 +33,7 @@ export class TestSocket implements LiveClient {
         // Tests send frames in bursts far above any person's pace.
         framesPerSecond: 10_000,
         maxJsonDepth: api.security.maxJsonDepth,
-        conversations: conversationRelay(api.hub, api.conversations),
+        conversations: conversationRelay(api.hub, api.conversations, flush),
       },
       this,
     );

@@ -65,11 +65,25 @@ export class LiveClient {
     private readonly token: string,
   ) {}
 
-  /** Connects and resolves once the first message (the snapshot) has come. */
-  static async open(url: string, token: string, timeoutMs = 10_000): Promise<LiveClient> {
+  /**
+   * Connects and resolves once the first snapshot has come; with `since`,
+   * as a page that saw events up to it does, once the socket is open.
+   */
+  static async open(
+    url: string,
+    token: string,
+    options: { since?: number; timeoutMs?: number } = {},
+  ): Promise<LiveClient> {
     const client = new LiveClient(url, token);
-    client.connect();
-    await client.until(() => client.messages.length > 0, timeoutMs, 'the first snapshot');
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    if (options.since === undefined) {
+      client.connect();
+      await client.until(() => client.messages.length > 0, timeoutMs, 'first snapshot');
+    } else {
+      client.lastSeq = client.floor = options.since;
+      client.connect();
+      await client.until(() => client.connections > 0, timeoutMs, 'open socket');
+    }
     return client;
   }
 
@@ -88,7 +102,7 @@ export class LiveClient {
 
   /** The highest event seq seen; the first snapshot's seq before any event. */
   get highest(): number {
-    return this.highestEvent ?? this.snapshots[0]?.seq ?? 0;
+    return this.highestEvent ?? this.floor ?? 0;
   }
 
   get isOpen(): boolean {

@@ -100,7 +100,7 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
     const first = ForwardedResponse.parse(await sender.send(request));
     expect(first.status).toBe(201);
     // The same entry again, under the same request id, as a retry would send it.
-    const [entry] = await client.xRevRange(centerKeys(prefix).requests, '+', '-', { COUNT: 1 });
+    const [entry] = (await client.xRevRange(centerKeys(prefix).requests, '+', '-', { COUNT: 1 })) ?? [];
     await client.xAdd(centerKeys(prefix).requests, '*', entry!.message as Record<string, string>);
     await new Promise((r) => setTimeout(r, 300));
     expect([...engine!.center.liveContacts()].length).toBe(before + 1);

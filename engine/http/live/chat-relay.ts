@@ -6,15 +6,20 @@
  */
 import type { ChatRefusal } from '../../chat/chat-refusal.js';
 import { refusalStatus } from '../../chat/chat-refusal.js';
-import type { Conversations } from '../../chat/conversations.js';
+import type { Conversations, SendOutcome } from '../../chat/conversations.js';
 import { HttpProblem } from '../problem.js';
 import type { ChatFrame } from './chat-frames.js';
 import type { LiveClient, LiveHub } from './live-hub.js';
 
 export class ChatRelay {
+  /**
+   * `flush` is a write-behind store's (RedisStore): a message is then
+   * acknowledged and delivered only once it is stored, in order.
+   */
   constructor(
     private readonly hub: LiveHub,
     private readonly chats: Conversations,
+    private readonly flush: (() => Promise<void>) | null = null,
   ) {}
 
   handle(client: LiveClient, frame: ChatFrame): void {
@@ -38,6 +43,29 @@ export class ChatRelay {
       return;
     }
 
+    if (!this.flush) {
+      this.announce(client, frame, outcome);
+      return;
+    }
+    this.flush().then(
+      () => this.announce(client, frame, outcome),
+      () => {
+        const problem = new HttpProblem(
+          503,
+          'not_durable',
+          'the message could not be stored; send it again with the same clientId',
+        );
+        const named = { type: frame.type, contactId: frame.contactId, clientId: frame.clientId };
+        this.hub.deliver(client, { kind: 'error', problem: problem.toDocument(), frame: named });
+      },
+    );
+  }
+
+  private announce(
+    client: LiveClient,
+    frame: Extract<ChatFrame, { type: 'chat.send' }>,
+    outcome: Extract<SendOutcome, { kind: 'sent' }>,
+  ): void {
     const { message } = outcome;
     this.hub.deliver(client, {
       kind: 'chat.ack',

@@ -15,8 +15,10 @@ export type ConversationFrameHandler = (client: LiveClient, frame: ChatFrame | S
 export function conversationRelay(
   hub: LiveHub,
   services: Pick<ConversationServices, 'chats' | 'calls'>,
+  /** A write-behind store's flush: chat messages are acknowledged once stored. */
+  flush: (() => Promise<void>) | null = null,
 ): ConversationFrameHandler {
-  const chat = new ChatRelay(hub, services.chats);
+  const chat = new ChatRelay(hub, services.chats, flush);
   const signals = new SignalRelay(hub, services.calls);
   return function relayConversationFrame(client, frame) {
     if (isChatFrame(frame)) chat.handle(client, frame);
