@@ -14,3 +14,6 @@ export { executeCommand, openRedisCenter, type RedisCenter, type RedisCenterOpti
 export { connectRedis, duplicateConnection, type RedisConnection, type RedisTarget } from './redis-connection.js';
 export { RedisJournal, type RedisJournalOptions } from './redis-journal.js';
 export { RedisStore, type RedisStoreOptions } from './redis-store.js';
+export { ForwardedRequest, ForwardedResponse, forwardRequest, forwardResponse, requestOf, responseOf } from './forwarded-request.js';
+export { RemoteSockets, serviceRestartCode, type RemoteSocketsOptions } from './remote-sockets.js';
+export { RequestExecutor, type RequestExecutorOptions } from './request-executor.js';

@@ -137,6 +137,11 @@ export class LiveClient {
     }
   }
 
+  /** Drops the connection as a network failure would (1006): the client resumes with `since`. */
+  drop(): void {
+    this.socket?.terminate();
+  }
+
   /** Stops reconnecting and closes the socket. */
   async close(): Promise<void> {
     this.stopped = true;
@@ -221,19 +226,24 @@ export async function snapshotOnce(url: string, token: string): Promise<LiveSnap
 
 /**
  * Contacts offered to an agent while an offer to another was still open,
- * or connected twice, as the events show it. A resync snapshot forgets the
- * open offers: the events that ended them may be among those it replaced.
+ * or connected twice, as the events show it (each seq counted once). A
+ * resync snapshot forgets the open offers: the events that ended them may
+ * be among those it replaced.
  */
 export function routingProblems(messages: LiveMessage[]): string[] {
   const problems: string[] = [];
   const openOffers = new Map<string, { offerId: string; agentId: string; seq: number }>();
   const connected = new Map<string, number>();
+  const seen = new Set<number>();
   for (const m of messages) {
     if (m.kind === 'snapshot') {
       openOffers.clear();
       continue;
     }
     const e = m.event;
+    // An event delivered twice is the client's problem (LiveClient.problems), not routing's.
+    if (seen.has(e.seq)) continue;
+    seen.add(e.seq);
     if (e.contactId === undefined) continue;
     if (e.type === 'contact.offered') {
       const open = openOffers.get(e.contactId);
@@ -255,4 +265,9 @@ export function routingProblems(messages: LiveMessage[]): string[] {
     }
   }
   return problems;
+}
+
+/** How many problems, and the first few: enough to read in a failed assertion. */
+export function firstOf(problems: string[], few = 3): { count: number; first: string[] } {
+  return { count: problems.length, first: problems.slice(0, few) };
 }

@@ -4,12 +4,14 @@
  * (`ROLE=api`) that forward every request and live socket to whichever
  * engine holds the lease. Customers open contacts through both nodes,
  * agents answer, and a supervisor follows the events on a live socket
- * through each node. Mid-load the active engine is killed with `kill -9`:
- * the standby takes over and both nodes serve again within the lease plus
- * 5 s; no contact acknowledged with 201 is lost or made twice; no contact
- * rings at two agents at once or is answered twice; and both sockets,
- * closed with 1012 and reconnecting with `since`, see the very same
- * events, none twice, none backwards, and the creation of every contact.
+ * through each node; each of those sockets drops once and resumes with
+ * `since`, as the web pages do. Mid-load the active engine is killed with
+ * `kill -9`: the standby takes over and both nodes serve again within the
+ * lease plus 5 s; no contact acknowledged with 201 is lost or made twice;
+ * no contact rings at two agents at once or is answered twice; and both
+ * sockets, closed with 1012 and reconnecting with `since`, see the very
+ * same events, none twice, none backwards, and the creation of every
+ * contact.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +27,7 @@ import {
   overlappingOffers,
   tryCall,
 } from '../e2e/center-traffic.js';
-import { LiveClient, routingProblems } from '../e2e/live-client.js';
+import { firstOf, LiveClient, routingProblems } from '../e2e/live-client.js';
 import { login, spawnServer, type ServerProcess } from '../e2e/server-process.js';
 import {
   deleteKeys,
@@ -97,7 +99,13 @@ describe.skipIf(!reachable)(suiteTitle('API nodes through an engine fail-over', 
     const load = new Customers(nodes, 'billing', 20_000);
     customers = load;
     load.start(150);
-    await eventually(() => load.acknowledged.length >= 15, 10_000, '15 contacts before the kill');
+    await eventually(() => load.acknowledged.length >= 8, 10_000, '8 contacts');
+    // Each page's connection drops once; it resumes with `since`, as the web pages do.
+    for (const page of live) {
+      page.drop();
+      await page.until(() => page.connections === 2, 5_000, 'resumed socket');
+    }
+    await eventually(() => load.acknowledged.length >= 16, 10_000, '16 contacts before the kill');
     const ackedBeforeKill = load.acknowledged.length;
 
     const takenOverAt = engineB.listening.then(() => Date.now());
@@ -149,28 +157,51 @@ describe.skipIf(!reachable)(suiteTitle('API nodes through an engine fail-over', 
       });
     const context = JSON.stringify({ failures: load.failures(), servedAgainMs, takeoverMs });
 
-    console.log('DIAG', context, acked.length, load.attempts.length, ackedBeforeKill, agents.accepted.size, agents.ended.size, from, to, window(live[0]!).length, describeSocket(live[0]!), describeSocket(live[1]!), center.customerOf.size);
-    expect(ackedBeforeKill).toBeGreaterThanOrEqual(15);
-    expect(agents.accepted.size, 'contacts agents answered').toBeGreaterThan(5);
-    expect(agents.ended.size, 'calls agents ended').toBeGreaterThan(0);
-    expect(takeoverMs, context).toBeLessThan(leaseMs + 5_000);
-    for (const ms of servedAgainMs) expect(ms, context).toBeLessThan(leaseMs + 5_000);
-    expect(lost, `acknowledged contacts that cannot be read; ${context}`).toEqual([]);
-    expect(twice, 'acknowledged requests that made other than exactly that contact').toEqual([]);
-    expect(overlappingOffers(center.records)).toEqual([]);
-    for (const c of live) {
-      expect(
-        c.closes.filter((x) => x.code === 1012 && x.at >= killedAt).length,
-        `a 1012 close after the kill: ${describeSocket(c)}`,
-      ).toBeGreaterThanOrEqual(1);
-      expect(c.isOpen, `reconnected: ${describeSocket(c)}`).toBe(true);
-      expect(c.problems, `seqs seen twice or backwards: ${describeSocket(c)}`).toEqual([]);
-      expect(routingProblems(c.messages)).toEqual([]);
-      expect(unseen(c), `creation events missed: ${describeSocket(c)}`).toEqual([]);
-    }
-    expect(to - from, 'events both sockets saw').toBeGreaterThan(ids.length);
-    expect(window(live[0]!), `${describeSocket(live[0]!)} vs ${describeSocket(live[1]!)}`).toEqual(
-      window(live[1]!),
+    console.log(
+      'DIAG',
+      context,
+      acked.length,
+      load.attempts.length,
+      ackedBeforeKill,
+      agents.accepted.size,
+      agents.ended.size,
+      from,
+      to,
+      window(live[0]!).length,
+      describeSocket(live[0]!),
+      describeSocket(live[1]!),
+      center.customerOf.size,
     );
+    expect.soft(ackedBeforeKill).toBeGreaterThanOrEqual(16);
+    expect.soft(agents.accepted.size, 'contacts agents answered').toBeGreaterThan(5);
+    expect.soft(agents.ended.size, 'calls agents ended').toBeGreaterThan(0);
+    expect.soft(takeoverMs, context).toBeLessThan(leaseMs + 5_000);
+    for (const ms of servedAgainMs) expect.soft(ms, context).toBeLessThan(leaseMs + 5_000);
+    expect.soft(lost, `acknowledged contacts that cannot be read; ${context}`).toEqual([]);
+    expect
+      .soft(twice, 'acknowledged requests that made other than exactly that contact')
+      .toEqual([]);
+    expect.soft(overlappingOffers(center.records)).toEqual([]);
+    for (const c of live) {
+      expect
+        .soft(
+          c.closes.filter((x) => x.code === 1012 && x.at >= killedAt).length,
+          `a 1012 close after the kill: ${describeSocket(c)}`,
+        )
+        .toBeGreaterThanOrEqual(1);
+      expect.soft(c.isOpen, `reconnected: ${describeSocket(c)}`).toBe(true);
+      expect
+        .soft(firstOf(c.problems), `seqs seen twice or backwards: ${describeSocket(c)}`)
+        .toEqual({
+          count: 0,
+          first: [],
+        });
+      expect.soft(routingProblems(c.messages)).toEqual([]);
+      expect.soft(unseen(c), `creation events missed: ${describeSocket(c)}`).toEqual([]);
+    }
+    expect.soft(to - from, 'events both sockets saw').toBeGreaterThan(ids.length);
+    expect
+      .soft(window(live[0]!), `${describeSocket(live[0]!)} vs ${describeSocket(live[1]!)}`)
+      .toEqual(window(live[1]!));
   }, 60_000);
 });
