@@ -138,10 +138,13 @@ export class NodeSockets {
       }
       // node-redis types stream entries loosely; the engine wrote these fields.
       const messages = (reply?.[0]?.messages ?? []) as { id: string; message: Record<string, string> }[];
-      for (const { id, message } of messages) {
-        position = id;
-        const socket = this.sockets.get(message.socket ?? '');
-        if (socket) this.deliver(message.socket!, socket, message);
+      for (const { id: at, message } of messages) {
+        position = at;
+        const id = message.socket ?? '';
+        const socket = this.sockets.get(id);
+        if (socket) this.deliver(id, socket, message);
+        // A socket this node has closed: the engine should forget it too.
+        else if (message.close === undefined) this.tell({ socket: id, node: this.options.nodeId, closed: '1' });
       }
     }
   }

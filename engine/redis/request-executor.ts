@@ -17,8 +17,10 @@ import type { AppBindings } from '../http/app-env.js';
 import { centerKeys, type CenterKeys } from './center-keys.js';
 import type { CommandEntryFields, CommandReply } from './command-stream.js';
 import type { FencedWriter } from './fenced-writer.js';
+import { HttpProblem } from '../http/problem.js';
 import {
   ForwardedRequest,
+  type ForwardedResponse,
   forwardResponse,
   readOnlyMethods,
   requestOf,
@@ -52,6 +54,7 @@ export class RequestExecutor {
   private connection: RedisConnection | null = null;
   private loop: Promise<void> | null = null;
   private sinceTrim = 0;
+  private startedAt = 0;
 
   constructor(private readonly options: RequestExecutorOptions) {
     this.keys = centerKeys(options.prefix);
@@ -61,6 +64,7 @@ export class RequestExecutor {
   }
 
   async start(): Promise<void> {
+    this.startedAt = this.now();
     this.connection = await duplicateConnection(this.options.client, {
       logger: this.logger,
       name: 'request-executor',
@@ -118,6 +122,11 @@ export class RequestExecutor {
       return;
     }
     const forwarded = parsed.data;
+    if (forwarded.tunnel && Number(fields.sentAt) < this.startedAt) {
+      // Its node closed every socket when the engine changed; it cannot use this one.
+      this.reply(replyTo, { request: id, ok: true, result: engineChanged });
+      return;
+    }
     if (!readOnlyMethods.has(forwarded.method)) {
       if (await this.options.client.exists(this.keys.requestDone(id))) return;
       this.options.writer.write({
@@ -153,6 +162,19 @@ export class RequestExecutor {
     this.options.writer.write({ command: 'XTRIM', key: this.keys.requests, args: ['MINID', '~', `${oldest}-0`] });
   }
 }
+
+const engineChanged: ForwardedResponse = {
+  status: 503,
+  headers: [
+    ['content-type', 'application/problem+json'],
+    ['retry-after', '1'],
+  ],
+  body: Buffer.from(
+    JSON.stringify(
+      new HttpProblem(503, 'engine_changed', 'the engine changed while the socket opened; open it again').toDocument(),
+    ),
+  ).toString('base64'),
+};
 
 function parseJson(text: string | undefined): unknown {
   try {
