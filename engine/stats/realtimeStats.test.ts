@@ -147,3 +147,30 @@ describe('real-time queue view', () => {
     expect(tomorrow.serviceLevel.value).toBeNull();
   });
 });
+
+describe('real-time agent time', () => {
+  it('gives today’s occupancy and utilisation, open states counted up to the snapshot', () => {
+    const stats = new RealtimeStats();
+    feed(stats, [
+      agentStateEvent('ann', 'ready', at('09:00:00')),
+      agentStateEvent('ann', 'busy', at('09:01:00'), 'ready'),
+      agentStateEvent('bob', 'notReady', at('09:00:00')),
+    ]);
+
+    // ann: 60 s ready, then busy for 40 s and counting; bob: 100 s not ready.
+    const today = stats.snapshot(at('09:01:40')).center.today;
+    expect(today.agentStateMs).toEqual({ ready: 60_000, notReady: 100_000, ringing: 0, busy: 40_000, wrapUp: 0 });
+    expect(today.occupancy).toBeCloseTo(40 / 100, 10);
+    expect(today.utilisation).toBeCloseTo(100 / 200, 10);
+
+    // The snapshot credited nothing for good: a later one counts from the same start.
+    expect(stats.snapshot(at('09:02:00')).center.today.agentStateMs.busy).toBe(60_000);
+  });
+
+  it('counts from midnight a state that began yesterday', () => {
+    const stats = new RealtimeStats();
+    stats.consume(agentStateEvent('ann', 'ready', at('23:59:00') - 86_400_000));
+    const today = stats.snapshot(at('00:01:00')).center.today;
+    expect(today.agentStateMs.ready).toBe(60_000);
+  });
+});

@@ -7,6 +7,9 @@
  * moment its event arrives rather than when its record closes. As in the
  * rows, a contact belongs to the day it entered the queue and to its first
  * queue; one still waiting is already offered but not yet in any exit.
+ * Agent state time (occupancy, utilisation) is the center's, as in the
+ * rows, counted from midnight or the agent's first state event today, with
+ * each agent's current state counted up to the snapshot.
  */
 import type { AgentState, DomainEvent, EventOf } from '../events.js';
 import { agentStates } from '../events.js';
@@ -78,7 +81,8 @@ export class RealtimeStats {
   readonly #dayStartOf: (at: number) => number;
   readonly #queuesOfAgent: ((agentId: string) => Iterable<string>) | undefined;
   readonly #contacts = new Map<string, LiveContact>();
-  readonly #agents = new Map<string, AgentState>();
+  /** Each agent's current state and since when. */
+  readonly #agents = new Map<string, { state: AgentState; since: number }>();
   #day = Number.NEGATIVE_INFINITY;
   #center: IntervalStats;
   #queues = new Map<string, IntervalStats>();
@@ -95,7 +99,9 @@ export class RealtimeStats {
   consume(event: DomainEvent): void {
     this.#rollTo(event.at);
     if (event.type === 'agent.state') {
-      this.#agents.set(event.agentId, event.state);
+      const open = this.#agents.get(event.agentId);
+      if (open) this.#creditStateTime(this.#center, open.state, open.since, event.at);
+      this.#agents.set(event.agentId, { state: event.state, since: event.at });
       return;
     }
     if (event.type === 'contact.queued') {
@@ -174,8 +180,12 @@ export class RealtimeStats {
       );
     }
     const allAgents = noAgents();
-    for (const state of this.#agents.values()) allAgents[state] += 1;
-    const center = this.#view(now, this.#center, allAgents, () => true);
+    const centerNow = { ...this.#center, agentStateMs: { ...this.#center.agentStateMs } };
+    for (const { state, since } of this.#agents.values()) {
+      allAgents[state] += 1;
+      this.#creditStateTime(centerNow, state, since, now);
+    }
+    const center = this.#view(now, centerNow, allAgents, () => true);
     return { at: now, dayStart: this.#day, center, queues };
   }
 
@@ -227,8 +237,13 @@ export class RealtimeStats {
     }
   }
 
-  // TODO(realtime-occupancy): today's figures are fed by contact events only; agent state
-  // time (occupancy, utilisation) reaches the interval rows but not this live view.
+  /** Credits time in a state to today's counters; what fell before today is yesterday's. */
+  #creditStateTime(counters: IntervalStats, state: AgentState, from: number, to: number): void {
+    if (state === 'loggedOut') return;
+    const start = Math.max(from, this.#day);
+    if (to > start) counters.agentStateMs[state] += to - start;
+  }
+
   /** The center's and the queue's counters for today; none for another day. */
   #todayOf(day: number, queueId: string): IntervalStats[] {
     if (day !== this.#day) return [];
@@ -280,7 +295,7 @@ export class RealtimeStats {
   #agentsByQueue(): Map<string, Record<AgentState, number>> {
     const byQueue = new Map<string, Record<AgentState, number>>();
     if (!this.#queuesOfAgent) return byQueue;
-    for (const [agentId, state] of this.#agents) {
+    for (const [agentId, { state }] of this.#agents) {
       for (const queueId of this.#queuesOfAgent(agentId)) {
         const counts = byQueue.get(queueId) ?? noAgents();
         counts[state] += 1;

@@ -42,7 +42,7 @@ export const reconnectCodes: ReadonlySet<number> = new Set([1001, 1006, 1012, 10
 export class LiveClient {
   /** Events and snapshots, in arrival order. */
   readonly messages: LiveMessage[] = [];
-  /** Every close, with the `since` the next connection asked for (null if none followed). */
+  /** Every close, and which connection it ended (0: one that never opened). */
   readonly closes: { code: number; reason: string; at: number; connection: number }[] = [];
   /** Seqs that came twice or went backwards, and snapshots behind an event already seen. */
   readonly problems: string[] = [];
@@ -65,25 +65,11 @@ export class LiveClient {
     private readonly token: string,
   ) {}
 
-  /**
-   * Connects and resolves once the first snapshot has come; with `since`,
-   * as a page that saw events up to it does, once the socket is open.
-   */
-  static async open(
-    url: string,
-    token: string,
-    options: { since?: number; timeoutMs?: number } = {},
-  ): Promise<LiveClient> {
+  /** Connects and resolves once the first message, the snapshot, has come. */
+  static async open(url: string, token: string, timeoutMs = 10_000): Promise<LiveClient> {
     const client = new LiveClient(url, token);
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    if (options.since === undefined) {
-      client.connect();
-      await client.until(() => client.messages.length > 0, timeoutMs, 'first snapshot');
-    } else {
-      client.lastSeq = client.floor = options.since;
-      client.connect();
-      await client.until(() => client.connections > 0, timeoutMs, 'open socket');
-    }
+    client.connect();
+    await client.until(() => client.messages.length > 0, timeoutMs, 'first snapshot');
     return client;
   }
 
@@ -100,7 +86,7 @@ export class LiveClient {
     return this.snapshots.filter((s) => s.after !== null);
   }
 
-  /** The highest event seq seen; the first snapshot's seq before any event. */
+  /** The highest event seq seen; before any, the snapshot's seq. */
   get highest(): number {
     return this.highestEvent ?? this.floor ?? 0;
   }
@@ -112,11 +98,6 @@ export class LiveClient {
   /** The event seqs seen, in arrival order. */
   seqs(): number[] {
     return this.events.map((e) => e.seq);
-  }
-
-  /** Whether an event seq falls where a later snapshot stood in for events. */
-  coveredBySnapshot(seq: number): boolean {
-    return this.resyncSnapshots.some((s) => seq > (s.after ?? 0) && seq <= s.seq);
   }
 
   /** The contact ids of the `contact.created` events seen. */

@@ -157,21 +157,6 @@ describe.skipIf(!reachable)(suiteTitle('API nodes through an engine fail-over', 
       });
     const context = JSON.stringify({ failures: load.failures(), servedAgainMs, takeoverMs });
 
-    console.log(
-      'DIAG',
-      context,
-      acked.length,
-      load.attempts.length,
-      ackedBeforeKill,
-      agents.accepted.size,
-      agents.ended.size,
-      from,
-      to,
-      window(live[0]!).length,
-      describeSocket(live[0]!),
-      describeSocket(live[1]!),
-      center.customerOf.size,
-    );
     expect.soft(ackedBeforeKill).toBeGreaterThanOrEqual(16);
     expect.soft(agents.accepted.size, 'contacts agents answered').toBeGreaterThan(5);
     expect.soft(agents.ended.size, 'calls agents ended').toBeGreaterThan(0);

@@ -126,17 +126,6 @@ describe.skipIf(!installed)(
         ackedDuringOutage: acked.filter((a) => a.sentAt >= killedAt && a.sentAt < backAt).length,
       });
 
-      console.log(
-        'DIAG',
-        context,
-        socket,
-        acked.length,
-        load.attempts.length,
-        mustSee.length,
-        agents.accepted.size,
-        live.events.length,
-        center.customerOf.size,
-      );
       expect.soft(agents.accepted.size, 'contacts the agent answered').toBeGreaterThan(0);
       expect.soft(servedAgainMs, context).toBeLessThan(10_000);
       expect.soft(engine.child.exitCode, 'the engine still runs').toBeNull();

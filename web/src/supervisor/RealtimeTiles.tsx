@@ -1,6 +1,6 @@
 /**
  * The wallboard tiles: waiting now, longest wait, today's service level,
- * ASA and abandonment from the server's real-time statistics, and agents
+ * ASA, abandonment and occupancy from the server's real-time statistics, and agents
  * by state from the live store (it moves with every event).
  */
 import { agentStates, type RealtimeSnapshot } from '../api/types';
@@ -35,6 +35,12 @@ export function RealtimeTiles({ realtime, snapshot }: RealtimeTilesProps) {
         label="Abandoned today"
         value={formatPercent(today?.abandonRate ?? null, 1)}
         hint={today ? `${today.abandoned} of ${today.offered} offered` : undefined}
+      />
+      <Tile
+        label="Occupancy today"
+        value={formatPercent(today?.occupancy ?? null)}
+        hint="busy and wrap-up, of the time agents were free or working"
+        testId="tile-occupancy"
       />
       <div className="tile agents-tile">
         <span className="tile-label">Agents by state</span>
