@@ -15,6 +15,7 @@ import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import type { AppBindings } from '../http/app-env.js';
 import { centerKeys, type CenterKeys } from './center-keys.js';
+import { compareIds } from './command-consumer.js';
 import type { CommandEntryFields, CommandReply } from './command-stream.js';
 import type { FencedWriter } from './fenced-writer.js';
 import { HttpProblem } from '../http/problem.js';
@@ -54,7 +55,8 @@ export class RequestExecutor {
   private connection: RedisConnection | null = null;
   private loop: Promise<void> | null = null;
   private sinceTrim = 0;
-  private startedAt = 0;
+  /** The newest request when this engine started, by Redis's own clock. */
+  private startedAfter = '0-0';
 
   constructor(private readonly options: RequestExecutorOptions) {
     this.keys = centerKeys(options.prefix);
@@ -64,11 +66,12 @@ export class RequestExecutor {
   }
 
   async start(): Promise<void> {
-    this.startedAt = this.now();
     this.connection = await duplicateConnection(this.options.client, {
       logger: this.logger,
       name: 'request-executor',
     });
+    const [newest] = (await this.connection.xRevRange(this.keys.requests, '+', '-', { COUNT: 1 })) ?? [];
+    this.startedAfter = newest?.id ?? '0-0';
     this.loop = this.consume(this.connection, `${Math.max(0, this.now() - this.maxAgeMs)}-0`);
   }
 
@@ -98,7 +101,7 @@ export class RequestExecutor {
       const messages = (reply?.[0]?.messages ?? []) as { id: string; message: Record<string, string> }[];
       for (const { id, message } of messages) {
         position = id;
-        const run = this.run(message as Partial<CommandEntryFields>).catch((err: unknown) =>
+        const run = this.run(id, message as Partial<CommandEntryFields>).catch((err: unknown) =>
           this.logger.error({ err: String(err), id }, 'forwarded request failed'),
         );
         this.running.add(run);
@@ -108,7 +111,7 @@ export class RequestExecutor {
     }
   }
 
-  private async run(fields: Partial<CommandEntryFields>): Promise<void> {
+  private async run(entryId: string, fields: Partial<CommandEntryFields>): Promise<void> {
     const { request: id, replyTo } = fields;
     if (!id || !replyTo) return;
     if (Number(fields.sentAt ?? 0) < this.now() - this.maxAgeMs) return;
@@ -122,7 +125,7 @@ export class RequestExecutor {
       return;
     }
     const forwarded = parsed.data;
-    if (forwarded.tunnel && Number(fields.sentAt) < this.startedAt) {
+    if (forwarded.tunnel && compareIds(entryId, this.startedAfter) <= 0) {
       // Its node closed every socket when the engine changed; it cannot use this one.
       this.reply(replyTo, { request: id, ok: true, result: engineChanged });
       return;

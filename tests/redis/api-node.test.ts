@@ -172,11 +172,12 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
   });
 
   it('answers 504 when no engine answers in time', async () => {
+    const nobody = uniquePrefix();
     const lonely = await startApiNode({
       port: 0,
       host: '127.0.0.1',
       redisUrl,
-      prefix: uniquePrefix(),
+      prefix: nobody,
       logger: silentLogger,
       forwardTimeoutMs: 300,
     });
@@ -186,6 +187,7 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
       expect(res.body.code).toBe('engine_timeout');
     } finally {
       await lonely.close();
+      await deleteKeys(client, nobody);
     }
   });
 });
