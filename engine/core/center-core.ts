@@ -170,8 +170,12 @@ export class CenterCore {
     });
   }
 
+  /** Stamps the event (a fresh literal at every call site) in place: no copy per event. */
   publish(event: DistributiveOmit<DomainEvent, 'seq' | 'at'>): void {
-    this.bus.publish({ ...event, seq: this.nextSeq(), at: this.now() } as DomainEvent);
+    const stamped = event as DomainEvent;
+    stamped.seq = this.nextSeq();
+    stamped.at = this.now();
+    this.bus.publish(stamped);
   }
 
   /** An agent's personal queue, spawned on first use (most never need one). */

@@ -11,11 +11,7 @@ import type { AgentState, DomainEvent } from '../events.js';
 import type { ContactRecord } from '../records.js';
 import { contactCounters } from './contactCounters.js';
 import { IntervalRow, rowKey, type RowScope } from './intervalRow.js';
-import {
-  accumulate,
-  emptyCounters,
-  type IntervalStats,
-} from './intervalStats.js';
+import { accumulate, emptyCounters, type IntervalStats } from './intervalStats.js';
 import {
   intervalMsOf,
   intervalStartOf,
@@ -23,11 +19,7 @@ import {
   splitAcrossIntervals,
   type IntervalMinutes,
 } from './intervals.js';
-import {
-  resolveThresholds,
-  sameThresholds,
-  type StatsThresholds,
-} from './statsThresholds.js';
+import { resolveThresholds, sameThresholds, type StatsThresholds } from './statsThresholds.js';
 
 export interface IntervalAggregatorOptions {
   /** Default 15. */
@@ -118,7 +110,7 @@ export class IntervalAggregator {
     const rows =
       intervals <= this.#rows.size
         ? rangeStarts(query, this.intervalMs).flatMap((start) => {
-            const row = this.#rows.get(rowKey(start, queueId, agentId));
+            const row = this.#rows.get(keyOf(start, queueId, agentId));
             return row ? [row] : [];
           })
         : [...this.#rows.values()].filter(
@@ -166,7 +158,7 @@ export class IntervalAggregator {
   }
 
   #row(intervalStart: number, queueId: string | null, agentId: string | null): IntervalRow {
-    const key = rowKey(intervalStart, queueId, agentId);
+    const key = keyOf(intervalStart, queueId, agentId);
     this.#changed.add(key);
     const found = this.#rows.get(key);
     if (found) return found;
@@ -178,10 +170,10 @@ export class IntervalAggregator {
 
   #load(input: unknown): void {
     const row = IntervalRow.parse(input);
-    const key = rowKey(row.intervalStart, row.queueId, row.agentId);
+    const key = keyOf(row.intervalStart, row.queueId, row.agentId);
     if (!isIntervalStart(row.intervalStart, this.intervalMs)) {
       throw new RangeError(
-        `row ${key} does not start on a ${this.intervalMs / 60_000}-minute boundary`,
+        `row ${rowKey(row.intervalStart, row.queueId, row.agentId)} does not start on a ${this.intervalMs / 60_000}-minute boundary`,
       );
     }
     if (!sameThresholds(row.counters.thresholds, this.thresholds)) {
@@ -239,4 +231,13 @@ function sortRows(rows: IntervalRow[]): IntervalRow[] {
       scope(a) - scope(b) ||
       (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0),
   );
+}
+
+/**
+ * A row's key in memory: a plain concatenation, per event far cheaper than
+ * the JSON of the persisted `rowKey`. Ids never hold a NUL, so no two rows
+ * share a key; \u0001 stands for "none".
+ */
+function keyOf(intervalStart: number, queueId: string | null, agentId: string | null): string {
+  return `${intervalStart}\0${queueId ?? '\u0001'}\0${agentId ?? '\u0001'}`;
 }
