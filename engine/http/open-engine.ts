@@ -22,7 +22,6 @@ import {
   type FencedWriter,
   type RedisConnection,
 } from '../redis/index.js';
-import { SqliteJournal } from '../store/sqlite-journal.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import type { AdminStore, Store, WithConversations } from '../store/store.js';
 
@@ -71,9 +70,9 @@ export async function openEngine(options: EngineOptions): Promise<OpenedEngine> 
 
 function openOnSqlite(options: EngineOptions): Promise<OpenedEngine> {
   const path = join(options.dataDir, 'switchboard.db');
-  const store = new SqliteStore({ path, now: options.wallNow });
+  const store = new SqliteStore({ path, now: options.wallNow, logger: options.logger });
   return seedDemo(store, options.hasher).then((demoLogins) => {
-    const journal = new SqliteJournal(path);
+    const journal = store.journal();
     let stats: CenterStats | undefined;
     let history: LiveHistory | undefined;
     const { center, clock } = openCenter({

@@ -3,11 +3,11 @@
  * messages (one row each), media times and callback attempts (one row per
  * contact). The tables are created by the store's migrations.
  */
-import type Database from 'better-sqlite3';
 import type { CallbackAttempt } from '../chat/callback-attempt.js';
 import type { StoredChatMessage } from '../chat/chat-message.js';
 import type { ConversationStore } from '../chat/conversation-store.js';
 import type { MediaRecord } from '../chat/media-record.js';
+import type { SqliteConnection } from './sqlite-connection.js';
 
 /** Appended to the store's migrations; never edit once shipped. */
 export const conversationTables = `
@@ -41,11 +41,12 @@ const messageColumns = `contact_id AS contactId, seq, message_id AS messageId,
   client_key AS clientKey, author AS "from", author_id AS authorId, text, at`;
 
 export class SqliteConversations implements ConversationStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly conn: SqliteConnection) {}
 
   appendChatMessage(m: StoredChatMessage): void {
-    this.db
-      .prepare(
+    this.conn.write();
+    this.conn
+      .statement(
         `INSERT INTO chat_messages (contact_id, seq, message_id, client_key, author, author_id, text, at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -53,16 +54,16 @@ export class SqliteConversations implements ConversationStore {
   }
 
   listChatMessages(contactId: string, afterSeq = 0): StoredChatMessage[] {
-    return this.db
-      .prepare(
+    return this.conn
+      .statement(
         `SELECT ${messageColumns} FROM chat_messages WHERE contact_id = ? AND seq > ? ORDER BY seq`,
       )
       .all(contactId, afterSeq) as StoredChatMessage[];
   }
 
   findChatMessage(contactId: string, clientKey: string): StoredChatMessage | null {
-    const row = this.db
-      .prepare(
+    const row = this.conn
+      .statement(
         `SELECT ${messageColumns} FROM chat_messages WHERE contact_id = ? AND client_key = ?`,
       )
       .get(contactId, clientKey) as StoredChatMessage | undefined;
@@ -70,15 +71,16 @@ export class SqliteConversations implements ConversationStore {
   }
 
   lastChatSeq(contactId: string): number {
-    const row = this.db
-      .prepare('SELECT MAX(seq) AS last FROM chat_messages WHERE contact_id = ?')
+    const row = this.conn
+      .statement('SELECT MAX(seq) AS last FROM chat_messages WHERE contact_id = ?')
       .get(contactId) as { last: number | null };
     return row.last ?? 0;
   }
 
   saveMedia(record: MediaRecord): void {
-    this.db
-      .prepare(
+    this.conn.write();
+    this.conn
+      .statement(
         `INSERT INTO call_media (contact_id, record) VALUES (?, ?)
          ON CONFLICT (contact_id) DO UPDATE SET record = excluded.record`,
       )
@@ -86,16 +88,17 @@ export class SqliteConversations implements ConversationStore {
   }
 
   getMedia(contactId: string): MediaRecord | null {
-    const row = this.db
-      .prepare('SELECT record FROM call_media WHERE contact_id = ?')
+    const row = this.conn
+      .statement('SELECT record FROM call_media WHERE contact_id = ?')
       .get(contactId) as { record: string } | undefined;
     // Written by saveMedia from a record the server built.
     return row ? (JSON.parse(row.record) as MediaRecord) : null;
   }
 
   saveCallbackAttempt(a: CallbackAttempt): void {
-    this.db
-      .prepare(
+    this.conn.write();
+    this.conn
+      .statement(
         `INSERT INTO callback_attempts (contact_id, retry_due_at, retry_contact_id, record)
          VALUES (?, ?, ?, ?)
          ON CONFLICT (contact_id) DO UPDATE SET retry_due_at = excluded.retry_due_at,
@@ -105,15 +108,15 @@ export class SqliteConversations implements ConversationStore {
   }
 
   getCallbackAttempt(contactId: string): CallbackAttempt | null {
-    const row = this.db
-      .prepare('SELECT record FROM callback_attempts WHERE contact_id = ?')
+    const row = this.conn
+      .statement('SELECT record FROM callback_attempts WHERE contact_id = ?')
       .get(contactId) as { record: string } | undefined;
     return row ? (JSON.parse(row.record) as CallbackAttempt) : null;
   }
 
   listDueCallbackRetries(): CallbackAttempt[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.conn
+      .statement(
         `SELECT record FROM callback_attempts
          WHERE retry_due_at IS NOT NULL AND retry_contact_id IS NULL ORDER BY retry_due_at`,
       )
@@ -123,10 +126,13 @@ export class SqliteConversations implements ConversationStore {
 
   /** Forgets what the customer wrote and said on its contacts (erasure). */
   forgetCustomer(customerId: string): void {
+    this.conn.write();
     const ofCustomer = 'SELECT id FROM contacts WHERE customer_id = ?';
-    this.db
-      .prepare(`DELETE FROM chat_messages WHERE contact_id IN (${ofCustomer})`)
+    this.conn
+      .statement(`DELETE FROM chat_messages WHERE contact_id IN (${ofCustomer})`)
       .run(customerId);
-    this.db.prepare(`DELETE FROM call_media WHERE contact_id IN (${ofCustomer})`).run(customerId);
+    this.conn
+      .statement(`DELETE FROM call_media WHERE contact_id IN (${ofCustomer})`)
+      .run(customerId);
   }
 }

@@ -1,36 +1,40 @@
 /**
  * The command journal in SQLite, in its own table of the center's database
- * file. Each append is its own transaction (WAL), so a command the center
- * applied is in the file before the HTTP response leaves.
+ * file. Opened by the store (`SqliteStore.journal()`), it shares the
+ * store's connection, so an append commits with the store writes of the
+ * same step, before the HTTP response leaves (sqlite-connection.ts).
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Command } from '../commands.js';
 import type { Journal, JournalEntry } from '../journal.js';
+import { SqliteConnection } from './sqlite-connection.js';
 
 export class SqliteJournal implements Journal {
-  private readonly db: Database.Database;
+  private readonly conn: SqliteConnection;
+  private readonly owned: boolean;
   private readonly insert: Database.Statement<[number, string]>;
 
-  constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    // In WAL mode NORMAL survives a killed process (the OS has every
-    // committed append); only a power cut can lose the last few.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS journal (
+  /** On the store's connection, or on a file of its own (tools, tests). */
+  constructor(target: SqliteConnection | string) {
+    this.owned = typeof target === 'string';
+    this.conn = typeof target === 'string' ? new SqliteConnection(target) : target;
+    this.conn.db.exec(`CREATE TABLE IF NOT EXISTS journal (
       n INTEGER PRIMARY KEY AUTOINCREMENT,
       at INTEGER NOT NULL,
       command TEXT NOT NULL
     )`);
-    this.insert = this.db.prepare('INSERT INTO journal (at, command) VALUES (?, ?)');
+    this.insert = this.conn.statement(
+      'INSERT INTO journal (at, command) VALUES (?, ?)',
+    ) as Database.Statement<[number, string]>;
   }
 
   append(at: number, command: Command): void {
+    this.conn.write();
     this.insert.run(at, JSON.stringify(command));
   }
 
   *entries(): Iterable<JournalEntry> {
-    const rows = this.db
+    const rows = this.conn.db
       .prepare('SELECT n, at, command FROM journal ORDER BY n')
       .iterate() as Iterable<{
       n: number;
@@ -42,7 +46,8 @@ export class SqliteJournal implements Journal {
     }
   }
 
+  /** Closes the connection if the journal opened it; the store closes a shared one. */
   close(): void {
-    this.db.close();
+    if (this.owned) this.conn.close();
   }
 }

@@ -5,12 +5,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { wallClock } from '../clock.js';
+import type { Logger } from '../logger.js';
 import type { CenterConfig } from '../config.js';
 import type { ContactRecord } from '../records.js';
 import type { IntervalRow } from '../stats/index.js';
+import { SqliteConnection } from './sqlite-connection.js';
 import { SqliteConversations } from './sqlite-conversations.js';
+import { SqliteJournal } from './sqlite-journal.js';
 import {
   forgetCustomer,
   type AdminStore,
@@ -37,6 +40,8 @@ export interface SqliteStoreOptions {
   path?: string;
   /** Stamps `createdAt` on customers and users; default the wall clock. */
   now?: () => number;
+  /** Where a failed commit is reported. */
+  logger?: Logger;
 }
 
 const customerColumns = 'id, name, email, phone, notes, created_at AS createdAt';
@@ -49,25 +54,29 @@ const sessionColumns =
 
 export class SqliteStore implements Store, AdminStore, WithConversations {
   readonly path: string;
+  private readonly conn: SqliteConnection;
   private readonly db: Database.Database;
   private readonly now: () => number;
   readonly conversations: SqliteConversations;
-
-  /** Statements prepared once and reused: preparing costs more than most queries. */
-  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteStoreOptions = {}) {
     this.path = options.path ?? defaultDatabasePath;
     this.now = options.now ?? wallClock.now;
     if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
-    this.db = new Database(this.path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
-    // WAL makes NORMAL safe against corruption; a crash may lose only the
-    // last transactions, which is the usual trade for an embedded store.
-    this.db.pragma('synchronous = NORMAL');
+    this.conn = new SqliteConnection(this.path, options.logger);
+    this.db = this.conn.db;
     this.migrate();
-    this.conversations = new SqliteConversations(this.db);
+    this.conversations = new SqliteConversations(this.conn);
+  }
+
+  /** The command journal, in this file and on this connection, so a step commits once. */
+  journal(): SqliteJournal {
+    return new SqliteJournal(this.conn);
+  }
+
+  /** Commits the writes of this turn now (they commit on the next microtask anyway). */
+  flush(): Promise<void> {
+    return this.conn.flush();
   }
 
   /** The schema version the file is at. */
@@ -83,14 +92,14 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   saveConfig(config: CenterConfig): void {
-    this.db
-      .prepare(
-        'INSERT INTO config (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json',
-      )
-      .run(JSON.stringify(config));
+    this.conn.write();
+    this.statement(
+      'INSERT INTO config (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json',
+    ).run(JSON.stringify(config));
   }
 
   upsertCustomer(input: CustomerInput): Customer {
+    this.conn.write();
     return this.db.transaction(() => {
       const found = this.findCustomer(input);
       const customer: Customer = {
@@ -101,14 +110,12 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
         notes: input.notes ?? found?.notes ?? null,
         createdAt: found?.createdAt ?? this.now(),
       };
-      this.db
-        .prepare(
-          `INSERT INTO customers (id, name, email, phone, notes, created_at)
+      this.statement(
+        `INSERT INTO customers (id, name, email, phone, notes, created_at)
            VALUES (@id, @name, @email, @phone, @notes, @createdAt)
            ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,
              phone = excluded.phone, notes = excluded.notes`,
-        )
-        .run(customer);
+      ).run(customer);
       return customer;
     })();
   }
@@ -121,26 +128,25 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   saveContact(saved: ContactRecord): void {
+    this.conn.write();
     const record = this.isErased(saved.customerId) ? forgetCustomer(saved) : saved;
     const agents = new Set(record.offers.map((o) => o.agentId));
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO contacts (id, customer_id, queue_id, first_queue_id, queued_at, first_agent_id, record)
+      this.statement(
+        `INSERT INTO contacts (id, customer_id, queue_id, first_queue_id, queued_at, first_agent_id, record)
            VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, queue_id = excluded.queue_id,
              first_queue_id = excluded.first_queue_id, queued_at = excluded.queued_at,
              first_agent_id = excluded.first_agent_id, record = excluded.record`,
-        )
-        .run(
-          record.id,
-          record.customerId,
-          record.queueId,
-          record.firstQueueId,
-          record.queuedAt,
-          firstAgent(record),
-          JSON.stringify(record),
-        );
+      ).run(
+        record.id,
+        record.customerId,
+        record.queueId,
+        record.firstQueueId,
+        record.queuedAt,
+        firstAgent(record),
+        JSON.stringify(record),
+      );
       this.statement('DELETE FROM contact_agents WHERE contact_id = ?').run(record.id);
       const link = this.statement(
         'INSERT INTO contact_agents (contact_id, agent_id) VALUES (?, ?)',
@@ -182,15 +188,14 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const limit = query.limit !== undefined ? `LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
     const order = query.newestFirst ? 'DESC' : 'ASC';
-    const rows = this.db
-      .prepare(
-        `SELECT record FROM contacts ${filter} ORDER BY queued_at ${order}, rowid ${order} ${limit}`,
-      )
-      .all(...params) as { record: string }[];
+    const rows = this.statement(
+      `SELECT record FROM contacts ${filter} ORDER BY queued_at ${order}, rowid ${order} ${limit}`,
+    ).all(...params) as { record: string }[];
     return rows.map((r) => toRecord(r.record));
   }
 
   createUser(input: NewUser): User {
+    this.conn.write();
     return this.db.transaction(() => {
       if (this.findUserByUsername(input.username)) {
         throw new Error(`username ${input.username} is taken`);
@@ -198,12 +203,10 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
       const n = this.nextNumber('users');
       const user: User = { ...input, id: `u${n}`, createdAt: this.now() };
       // The rowid is set to the id's number so that numbering survives deletes.
-      this.db
-        .prepare(
-          `INSERT INTO users (rowid, id, username, display_name, role, agent_id, password_hash, created_at)
+      this.statement(
+        `INSERT INTO users (rowid, id, username, display_name, role, agent_id, password_hash, created_at)
            VALUES (@n, @id, @username, @displayName, @role, @agentId, @passwordHash, @createdAt)`,
-        )
-        .run({ ...user, n });
+      ).run({ ...user, n });
       return user;
     })();
   }
@@ -225,12 +228,11 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   saveSession(session: Session): void {
-    this.db
-      .prepare(
-        `INSERT OR REPLACE INTO sessions (token_hash, user_id, contact_id, created_at, expires_at)
+    this.conn.write();
+    this.statement(
+      `INSERT OR REPLACE INTO sessions (token_hash, user_id, contact_id, created_at, expires_at)
          VALUES (@tokenHash, @userId, @contactId, @createdAt, @expiresAt)`,
-      )
-      .run(session);
+    ).run(session);
   }
 
   getSession(tokenHash: string): Session | null {
@@ -239,6 +241,7 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   deleteSession(tokenHash: string): void {
+    this.conn.write();
     this.statement('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
@@ -250,6 +253,7 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   saveIntervalRows(rows: IntervalRow[]): void {
+    this.conn.write();
     const upsert = this.statement(
       'INSERT OR REPLACE INTO interval_rows (interval_start, queue_id, agent_id, row) VALUES (?, ?, ?, ?)',
     );
@@ -261,33 +265,31 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   deleteExpiredSessions(now: number): number {
+    this.conn.write();
     return this.statement('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
   }
 
   appendAudit(entry: NewAuditEntry): AuditEntry {
-    const { lastInsertRowid } = this.db
-      .prepare(
-        `INSERT INTO audit_log (at, actor_id, actor_name, actor_role, action, target, details)
+    this.conn.write();
+    const { lastInsertRowid } = this.statement(
+      `INSERT INTO audit_log (at, actor_id, actor_name, actor_role, action, target, details)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        entry.at,
-        entry.actorId,
-        entry.actorName,
-        entry.actorRole,
-        entry.action,
-        entry.target,
-        JSON.stringify(entry.details),
-      );
+    ).run(
+      entry.at,
+      entry.actorId,
+      entry.actorName,
+      entry.actorRole,
+      entry.action,
+      entry.target,
+      JSON.stringify(entry.details),
+    );
     return { ...entry, id: Number(lastInsertRowid) };
   }
 
   listAudit(query: AuditQuery): AuditEntry[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ${auditColumns} FROM audit_log WHERE at >= ? AND at < ? ORDER BY id DESC LIMIT ?`,
-      )
-      .all(query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER, query.limit ?? -1) as (Omit<
+    const rows = this.statement(
+      `SELECT ${auditColumns} FROM audit_log WHERE at >= ? AND at < ? ORDER BY id DESC LIMIT ?`,
+    ).all(query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER, query.limit ?? -1) as (Omit<
       AuditEntry,
       'details'
     > & { details: string })[];
@@ -296,41 +298,40 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   deleteUser(id: string): boolean {
+    this.conn.write();
     return this.db.transaction(() => {
       const row = this.statement('SELECT rowid AS n FROM users WHERE id = ?').get(id) as
         { n: number } | undefined;
       if (!row) return false;
       // Sessions go with the user (ON DELETE CASCADE).
       this.statement('DELETE FROM users WHERE id = ?').run(id);
-      this.db
-        .prepare(
-          `INSERT INTO retired_ids (tbl, last) VALUES ('users', ?)
+      this.statement(
+        `INSERT INTO retired_ids (tbl, last) VALUES ('users', ?)
            ON CONFLICT (tbl) DO UPDATE SET last = MAX(last, excluded.last)`,
-        )
-        .run(row.n);
+      ).run(row.n);
       return true;
     })();
   }
 
   deleteSessionsOfUser(userId: string): number {
+    this.conn.write();
     return this.statement('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
   }
 
   eraseCustomer(id: string, at: number): number | null {
+    this.conn.write();
     return this.db.transaction(() => {
-      const emptied = this.db
-        .prepare(
-          `UPDATE customers SET name = NULL, email = NULL, phone = NULL, notes = NULL, erased_at = ?
+      const emptied = this.statement(
+        `UPDATE customers SET name = NULL, email = NULL, phone = NULL, notes = NULL, erased_at = ?
            WHERE id = ? AND erased_at IS NULL`,
-        )
-        .run(at, id);
+      ).run(at, id);
       if (emptied.changes === 0) return null;
 
       this.conversations.forgetCustomer(id);
 
-      const records = this.db
-        .prepare('SELECT record FROM contacts WHERE customer_id = ?')
-        .all(id) as { record: string }[];
+      const records = this.statement('SELECT record FROM contacts WHERE customer_id = ?').all(
+        id,
+      ) as { record: string }[];
       const rewrite = this.statement(
         'UPDATE contacts SET customer_id = NULL, record = ? WHERE id = ?',
       );
@@ -343,18 +344,11 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    this.conn.close();
   }
 
   private statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      // Queries built from filters vary; keep the cache bounded.
-      if (this.statements.size >= 256) this.statements.clear();
-      prepared = this.db.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
+    return this.conn.statement(sql);
   }
 
   private migrate(): void {
@@ -376,11 +370,9 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
     const by = (column: 'email' | 'phone', value: string | undefined) =>
       value === undefined
         ? undefined
-        : (this.db
-            .prepare(
-              `SELECT ${customerColumns} FROM customers WHERE ${column} = ? ORDER BY rowid LIMIT 1`,
-            )
-            .get(value) as Customer | undefined);
+        : (this.statement(
+            `SELECT ${customerColumns} FROM customers WHERE ${column} = ? ORDER BY rowid LIMIT 1`,
+          ).get(value) as Customer | undefined);
     return by('email', input.email) ?? by('phone', input.phone) ?? null;
   }
 
@@ -391,12 +383,10 @@ export class SqliteStore implements Store, AdminStore, WithConversations {
 
   /** One past the highest number a row of `table` ever had, deleted rows included. */
   private nextNumber(table: 'customers' | 'users'): number {
-    const row = this.db
-      .prepare(
-        `SELECT MAX(COALESCE((SELECT MAX(rowid) FROM ${table}), 0),
+    const row = this.statement(
+      `SELECT MAX(COALESCE((SELECT MAX(rowid) FROM ${table}), 0),
                     COALESCE((SELECT last FROM retired_ids WHERE tbl = ?), 0)) + 1 AS next`,
-      )
-      .get(table) as { next: number };
+    ).get(table) as { next: number };
     return row.next;
   }
 
