@@ -95,13 +95,18 @@ export async function startApiNode(options: ApiNodeOptions): Promise<RunningApiN
     bodyLimit({
       maxSize: maxBody,
       onError: () =>
-        new HttpProblem(413, 'body_too_large', `request bodies are limited to ${maxBody} bytes`).toResponse(),
+        new HttpProblem(
+          413,
+          'body_too_large',
+          `request bodies are limited to ${maxBody} bytes`,
+        ).toResponse(),
     }),
   );
   app.get(
     '/api/ws',
     async function tunnelLiveSocket(c, next) {
-      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket' || !c.env?.incoming) return forward(c);
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket' || !c.env?.incoming)
+        return forward(c);
       const socket = randomUUID();
       sockets.accepted(socket);
       const response = await forward(c, { node: nodeId, socket });
@@ -123,7 +128,10 @@ export async function startApiNode(options: ApiNodeOptions): Promise<RunningApiN
   );
   app.all('*', (c) => forward(c));
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 64 * 1024 });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxFrameBytes ?? 64 * 1024,
+  });
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -179,15 +187,22 @@ function unavailable(err: unknown, logger: Logger): HttpProblem {
     );
   }
   logger.warn({ err: String(err) }, 'forwarding a request failed');
-  return new HttpProblem(503, 'engine_unreachable', 'the engine could not be reached; retry', undefined, {
-    'retry-after': '1',
-  });
+  return new HttpProblem(
+    503,
+    'engine_unreachable',
+    'the engine could not be reached; retry',
+    undefined,
+    {
+      'retry-after': '1',
+    },
+  );
 }
 
 function textOf(data: unknown): string {
   if (typeof data === 'string') return data;
   if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+  if (ArrayBuffer.isView(data))
+    return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
   return String(data);
 }
 

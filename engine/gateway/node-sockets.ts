@@ -13,7 +13,11 @@
 import type { WSContext } from 'hono/ws';
 import type { Logger } from '../logger.js';
 import { centerKeys, type CenterKeys } from '../redis/center-keys.js';
-import { duplicateConnection, reconnectDelay, type RedisConnection } from '../redis/redis-connection.js';
+import {
+  duplicateConnection,
+  reconnectDelay,
+  type RedisConnection,
+} from '../redis/redis-connection.js';
 import { serviceRestartCode } from '../redis/remote-sockets.js';
 
 export interface NodeSocketsOptions {
@@ -113,12 +117,14 @@ export class NodeSockets {
   }
 
   private tell(fields: Record<string, string>): void {
-    this.options.client.xAdd(this.keys.socketsIn, '*', fields, {
-      TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: 10_000 },
-    }).catch((err: unknown) => {
-      // Lost with Redis: the watch closes the sockets once it is back.
-      this.logger.warn({ err: String(err) }, 'forwarding a live frame failed');
-    });
+    this.options.client
+      .xAdd(this.keys.socketsIn, '*', fields, {
+        TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: 10_000 },
+      })
+      .catch((err: unknown) => {
+        // Lost with Redis: the watch closes the sockets once it is back.
+        this.logger.warn({ err: String(err) }, 'forwarding a live frame failed');
+      });
   }
 
   private async consume(client: RedisConnection, key: string, from: string): Promise<void> {
@@ -137,14 +143,18 @@ export class NodeSockets {
         continue;
       }
       // node-redis types stream entries loosely; the engine wrote these fields.
-      const messages = (reply?.[0]?.messages ?? []) as { id: string; message: Record<string, string> }[];
+      const messages = (reply?.[0]?.messages ?? []) as {
+        id: string;
+        message: Record<string, string>;
+      }[];
       for (const { id: at, message } of messages) {
         position = at;
         const id = message.socket ?? '';
         const socket = this.sockets.get(id);
         if (socket) this.deliver(id, socket, message);
         // A socket this node has closed: the engine should forget it too.
-        else if (message.close === undefined) this.tell({ socket: id, node: this.options.nodeId, closed: '1' });
+        else if (message.close === undefined)
+          this.tell({ socket: id, node: this.options.nodeId, closed: '1' });
       }
     }
   }
@@ -177,7 +187,10 @@ export class NodeSockets {
 
   private restart(why: string): void {
     if (this.sockets.size === 0) return;
-    this.logger.info({ why, sockets: this.sockets.size }, 'closing live sockets: clients reconnect');
+    this.logger.info(
+      { why, sockets: this.sockets.size },
+      'closing live sockets: clients reconnect',
+    );
     this.closeAll(serviceRestartCode, `${why}: reconnect with since`);
   }
 }

@@ -83,7 +83,9 @@ describe('chat over the live socket', () => {
     held[1]!.reject(new Error('redis went away'));
     await new Promise((r) => setTimeout(r, 0));
     expect(customer.of('chat.ack').map((a) => a.clientId)).toEqual(['c1']);
-    expect(customer.refusals().map((r) => [r.problem.code, r.frame.clientId])).toEqual([['not_durable', 'c2']]);
+    expect(customer.refusals().map((r) => [r.problem.code, r.frame.clientId])).toEqual([
+      ['not_durable', 'c2'],
+    ]);
   });
 
   it('stores a resent message once and acknowledges it again with the same id', async () => {

@@ -62,7 +62,10 @@ export async function runServer(
   const { REDIS_URL, REDIS_PREFIX, ENGINE_ID, LEASE_MS } = env.data;
   if (env.data.ROLE === 'api') {
     if (!REDIS_URL) {
-      logger.error({ issues: ['REDIS_URL: an API node needs the Redis of its center'] }, 'bad environment');
+      logger.error(
+        { issues: ['REDIS_URL: an API node needs the Redis of its center'] },
+        'bad environment',
+      );
       process.exitCode = 2;
       return null;
     }

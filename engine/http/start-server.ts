@@ -18,7 +18,12 @@ import type { Logger } from '../logger.js';
 import { createApp, type Api } from './create-app.js';
 import { RemoteSockets } from '../redis/remote-sockets.js';
 import { RequestExecutor } from '../redis/request-executor.js';
-import { openEngine, type EngineStore, type OpenedEngine, type RedisTarget } from './open-engine.js';
+import {
+  openEngine,
+  type EngineStore,
+  type OpenedEngine,
+  type RedisTarget,
+} from './open-engine.js';
 import type { SecurityConfig } from './security-config.js';
 
 export interface ServerOptions {

@@ -9,7 +9,12 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { centerKeys, type CenterKeys } from './center-keys.js';
-import { CommandRefusedError, CommandReply, CommandTimeoutError, type CommandEntryFields } from './command-stream.js';
+import {
+  CommandRefusedError,
+  CommandReply,
+  CommandTimeoutError,
+  type CommandEntryFields,
+} from './command-stream.js';
 import { duplicateConnection, reconnectDelay, type RedisConnection } from './redis-connection.js';
 
 export interface CommandSenderOptions {
@@ -56,8 +61,13 @@ export class CommandSender<C extends { type: string }> {
     this.logger = options.logger ?? silentLogger;
   }
 
-  static async open<C extends { type: string }>(options: CommandSenderOptions): Promise<CommandSender<C>> {
-    const replies = await duplicateConnection(options.client, { logger: options.logger, name: 'command-replies' });
+  static async open<C extends { type: string }>(
+    options: CommandSenderOptions,
+  ): Promise<CommandSender<C>> {
+    const replies = await duplicateConnection(options.client, {
+      logger: options.logger,
+      name: 'command-replies',
+    });
     const sender = new CommandSender<C>(options.client, replies, options);
     sender.loop = sender.receive();
     return sender;
@@ -88,7 +98,12 @@ export class CommandSender<C extends { type: string }> {
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       // Lost with the connection, the XADD may still have landed.
-      this.settle(request)?.reject(new Error(`sending ${command.type} (request ${request}) failed: ${why}; it may or may not be queued`, { cause: err }));
+      this.settle(request)?.reject(
+        new Error(
+          `sending ${command.type} (request ${request}) failed: ${why}; it may or may not be queued`,
+          { cause: err },
+        ),
+      );
     }
     return reply;
   }
@@ -98,7 +113,8 @@ export class CommandSender<C extends { type: string }> {
     this.stopping = true;
     this.replies.destroy();
     await this.loop;
-    for (const request of [...this.inFlight.keys()]) this.settle(request)?.reject(new Error('the command sender was closed'));
+    for (const request of [...this.inFlight.keys()])
+      this.settle(request)?.reject(new Error('the command sender was closed'));
   }
 
   private async receive(): Promise<void> {
@@ -130,7 +146,8 @@ export class CommandSender<C extends { type: string }> {
     const waiting = this.settle(reply.request);
     if (!waiting) return;
     if (reply.ok) waiting.resolve(reply.result);
-    else waiting.reject(new CommandRefusedError(reply.error.code, reply.error.message, reply.request));
+    else
+      waiting.reject(new CommandRefusedError(reply.error.code, reply.error.message, reply.request));
   }
 
   private settle(request: string): InFlight | undefined {

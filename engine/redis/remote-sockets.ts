@@ -74,7 +74,8 @@ export class RemoteSockets {
       logger: this.logger,
       name: 'remote-sockets',
     });
-    const [newest] = (await this.connection.xRevRange(this.keys.socketsIn, '+', '-', { COUNT: 1 })) ?? [];
+    const [newest] =
+      (await this.connection.xRevRange(this.keys.socketsIn, '+', '-', { COUNT: 1 })) ?? [];
     this.loop = this.consume(this.connection, newest?.id ?? '0-0');
     this.sweeper = setInterval(() => void this.sweep(), this.options.sweepMs ?? 10_000);
     this.sweeper.unref();
@@ -105,7 +106,15 @@ export class RemoteSockets {
     this.options.writer.write({
       command: 'XADD',
       key: this.keys.nodeOut(node),
-      args: ['MAXLEN', '~', this.options.maxLen ?? 10_000, `${this.options.token}-${this.sent}`, 'socket', socket, ...fields],
+      args: [
+        'MAXLEN',
+        '~',
+        this.options.maxLen ?? 10_000,
+        `${this.options.token}-${this.sent}`,
+        'socket',
+        socket,
+        ...fields,
+      ],
     });
   }
 
@@ -115,7 +124,10 @@ export class RemoteSockets {
     while (!this.stopping) {
       let reply;
       try {
-        reply = await client.xRead({ key: this.keys.socketsIn, id: position }, { COUNT: 500, BLOCK: 1_000 });
+        reply = await client.xRead(
+          { key: this.keys.socketsIn, id: position },
+          { COUNT: 500, BLOCK: 1_000 },
+        );
         failures = 0;
       } catch (err) {
         if (this.stopping) return;
@@ -124,7 +136,10 @@ export class RemoteSockets {
         continue;
       }
       // node-redis types stream entries loosely; API nodes wrote these fields.
-      const messages = (reply?.[0]?.messages ?? []) as { id: string; message: Record<string, string> }[];
+      const messages = (reply?.[0]?.messages ?? []) as {
+        id: string;
+        message: Record<string, string>;
+      }[];
       for (const { id, message } of messages) {
         position = id;
         this.receive(message);
@@ -144,7 +159,12 @@ export class RemoteSockets {
     }
     if (!remote) {
       // Opened on an engine before this one: the client must start over here.
-      this.send(node, socket, ['close', serviceRestartCode, 'reason', 'the engine changed: reconnect with since']);
+      this.send(node, socket, [
+        'close',
+        serviceRestartCode,
+        'reason',
+        'the engine changed: reconnect with since',
+      ]);
       return;
     }
     try {

@@ -70,7 +70,8 @@ export class RequestExecutor {
       logger: this.logger,
       name: 'request-executor',
     });
-    const [newest] = (await this.connection.xRevRange(this.keys.requests, '+', '-', { COUNT: 1 })) ?? [];
+    const [newest] =
+      (await this.connection.xRevRange(this.keys.requests, '+', '-', { COUNT: 1 })) ?? [];
     this.startedAfter = newest?.id ?? '0-0';
     this.loop = this.consume(this.connection, `${Math.max(0, this.now() - this.maxAgeMs)}-0`);
   }
@@ -89,7 +90,10 @@ export class RequestExecutor {
     while (!this.stopping && !this.options.writer.stopped) {
       let reply;
       try {
-        reply = await client.xRead({ key: this.keys.requests, id: position }, { COUNT: 100, BLOCK: 1_000 });
+        reply = await client.xRead(
+          { key: this.keys.requests, id: position },
+          { COUNT: 100, BLOCK: 1_000 },
+        );
         failures = 0;
       } catch (err) {
         if (this.stopping) return;
@@ -98,7 +102,10 @@ export class RequestExecutor {
         continue;
       }
       // node-redis types stream entries loosely; API nodes wrote CommandEntryFields.
-      const messages = (reply?.[0]?.messages ?? []) as { id: string; message: Record<string, string> }[];
+      const messages = (reply?.[0]?.messages ?? []) as {
+        id: string;
+        message: Record<string, string>;
+      }[];
       for (const { id, message } of messages) {
         position = id;
         const run = this.run(id, message as Partial<CommandEntryFields>).catch((err: unknown) =>
@@ -162,7 +169,11 @@ export class RequestExecutor {
     if (this.sinceTrim < 100) return;
     this.sinceTrim = 0;
     const oldest = Math.max(0, this.now() - this.maxAgeMs);
-    this.options.writer.write({ command: 'XTRIM', key: this.keys.requests, args: ['MINID', '~', `${oldest}-0`] });
+    this.options.writer.write({
+      command: 'XTRIM',
+      key: this.keys.requests,
+      args: ['MINID', '~', `${oldest}-0`],
+    });
   }
 }
 
@@ -174,7 +185,11 @@ const engineChanged: ForwardedResponse = {
   ],
   body: Buffer.from(
     JSON.stringify(
-      new HttpProblem(503, 'engine_changed', 'the engine changed while the socket opened; open it again').toDocument(),
+      new HttpProblem(
+        503,
+        'engine_changed',
+        'the engine changed while the socket opened; open it again',
+      ).toDocument(),
     ),
   ).toString('base64'),
 };

@@ -83,7 +83,7 @@ describe('real-time queue view', () => {
     expect(sales?.today).toMatchObject({ callbacksRequested: 1, abandoned: 0, abandonRate: 0 });
   });
 
-  it('runs today\'s service level, ASA and abandonment as exits happen', () => {
+  it("runs today's service level, ASA and abandonment as exits happen", () => {
     const stats = new RealtimeStats();
 
     feed(stats, [
@@ -159,7 +159,13 @@ describe('real-time agent time', () => {
 
     // ann: 60 s ready, then busy for 40 s and counting; bob: 100 s not ready.
     const today = stats.snapshot(at('09:01:40')).center.today;
-    expect(today.agentStateMs).toEqual({ ready: 60_000, notReady: 100_000, ringing: 0, busy: 40_000, wrapUp: 0 });
+    expect(today.agentStateMs).toEqual({
+      ready: 60_000,
+      notReady: 100_000,
+      ringing: 0,
+      busy: 40_000,
+      wrapUp: 0,
+    });
     expect(today.occupancy).toBeCloseTo(40 / 100, 10);
     expect(today.utilisation).toBeCloseTo(100 / 200, 10);
 

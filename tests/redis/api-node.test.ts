@@ -18,7 +18,14 @@ import { CommandSender } from '../../engine/redis/command-sender.js';
 import { ForwardedResponse, type ForwardedRequest } from '../../engine/redis/forwarded-request.js';
 import { connectRedis, type RedisConnection } from '../../engine/redis/redis-connection.js';
 import { call, login } from '../e2e/server-process.js';
-import { deleteKeys, eventually, redisAnswers, redisUrl, suiteTitle, uniquePrefix } from './redis-test-kit.js';
+import {
+  deleteKeys,
+  eventually,
+  redisAnswers,
+  redisUrl,
+  suiteTitle,
+  uniquePrefix,
+} from './redis-test-kit.js';
 
 const reachable = await redisAnswers();
 const hasher = argon2Hasher(testCost);
@@ -94,13 +101,16 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
       method: 'POST',
       url: `${node.url}/api/contacts`,
       headers: [['content-type', 'application/json']],
-      body: Buffer.from(JSON.stringify({ channel: 'chat', topic: 'billing', customer })).toString('base64'),
+      body: Buffer.from(JSON.stringify({ channel: 'chat', topic: 'billing', customer })).toString(
+        'base64',
+      ),
       address: '203.0.113.7',
     };
     const first = ForwardedResponse.parse(await sender.send(request));
     expect(first.status).toBe(201);
     // The same entry again, under the same request id, as a retry would send it.
-    const [entry] = (await client.xRevRange(centerKeys(prefix).requests, '+', '-', { COUNT: 1 })) ?? [];
+    const [entry] =
+      (await client.xRevRange(centerKeys(prefix).requests, '+', '-', { COUNT: 1 })) ?? [];
     await client.xAdd(centerKeys(prefix).requests, '*', entry!.message as Record<string, string>);
     await new Promise((r) => setTimeout(r, 300));
     expect([...engine!.center.liveContacts()].length).toBe(before + 1);
@@ -109,7 +119,11 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
 
   it('tunnels a live socket: snapshot, events in order, pong', async () => {
     const token = await login(node.url, 'supervisor1', demoPasswords.supervisor);
-    const seen: { kind: string; seq?: number; event?: { type: string; seq: number; contactId?: string } }[] = [];
+    const seen: {
+      kind: string;
+      seq?: number;
+      event?: { type: string; seq: number; contactId?: string };
+    }[] = [];
     const ws = new WebSocket(`${node.url.replace('http', 'ws')}/api/ws?token=${token}`);
     ws.on('message', (data) => seen.push(JSON.parse(String(data))));
     await new Promise((resolve, reject) => {
@@ -118,7 +132,11 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
     });
     await eventually(() => seen.some((m) => m.kind === 'snapshot'), 5_000, 'a snapshot');
 
-    const created = await call(node.url, 'POST', '/api/contacts', undefined, { channel: 'chat', topic: 'billing', customer });
+    const created = await call(node.url, 'POST', '/api/contacts', undefined, {
+      channel: 'chat',
+      topic: 'billing',
+      customer,
+    });
     expect(created.status).toBe(201);
     const id = created.body.contactId as string;
     await eventually(
@@ -153,7 +171,11 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
     engine = null;
     // The engine said goodbye to the socket through the node.
     expect(await closed).toBe(1001);
-    const waiting = call(node.url, 'POST', '/api/contacts', undefined, { channel: 'chat', topic: 'billing', customer });
+    const waiting = call(node.url, 'POST', '/api/contacts', undefined, {
+      channel: 'chat',
+      topic: 'billing',
+      customer,
+    });
     await new Promise((r) => setTimeout(r, 500));
     engine = await startEngine();
     const answered = await waiting;
