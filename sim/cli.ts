@@ -9,6 +9,7 @@
  *   npm run sim -- --replay-technion calls.csv[.gz] --day 1999-08-01 [--config replay.json]
  */
 import { writeFileSync } from 'node:fs';
+import { outPathProblem } from './out-path.js';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { comparisonTable } from './comparison-table.js';
@@ -41,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  const outProblem = values.out === undefined ? null : outPathProblem(values.out);
+  if (outProblem) throw new UsageError(outProblem);
   const began = performance.now();
   let output: Output;
   if (values['replay-technion'] !== undefined) {
@@ -56,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
   const seconds = (performance.now() - began) / 1000;
 
   process.stdout.write(output.table);
-  if (values.out !== undefined) writeFileSync(values.out, resultToJson(output.result, output.extra));
+  if (values.out !== undefined)
+    writeFileSync(values.out, resultToJson(output.result, output.extra));
   const contacts = output.result.contacts.length;
   process.stderr.write(
     `${contacts} contacts in ${seconds.toFixed(2)} s of wall time (${Math.round(contacts / seconds)} contacts/s)\n`,
@@ -76,9 +80,14 @@ function scenarioRun(path: string, seedText: string | undefined): Output {
   };
 }
 
-async function traceRun(path: string, configPath: string | undefined, delay: string | undefined): Promise<Output> {
+async function traceRun(
+  path: string,
+  configPath: string | undefined,
+  delay: string | undefined,
+): Promise<Output> {
   const trace = await readTraceFile(path);
-  const config = configPath === undefined ? parseReplayConfig({}) : loadReplayConfigFile(configPath);
+  const config =
+    configPath === undefined ? parseReplayConfig({}) : loadReplayConfigFile(configPath);
   if (delay !== undefined) config.answerDelaySec = parseNumber('--answer-delay', delay);
   const result = replayTrace(trace, config);
   return {
@@ -91,15 +100,26 @@ async function traceRun(path: string, configPath: string | undefined, delay: str
   };
 }
 
-async function technionRun(path: string, day: string, configPath: string | undefined): Promise<Output> {
-  const config = configPath === undefined
-    ? technionReplayConfig()
-    : technionReplayConfig(readConfigFile(configPath), configPath);
+async function technionRun(
+  path: string,
+  day: string,
+  configPath: string | undefined,
+): Promise<Output> {
+  const config =
+    configPath === undefined
+      ? technionReplayConfig()
+      : technionReplayConfig(readConfigFile(configPath), configPath);
   const comparison = replayTechnionDay(await readTechnionCsv(path), day, config);
   return {
     table: comparisonTable(comparison, `Technion replay of ${basename(path)}`),
     result: comparison.result,
-    extra: { kind: 'technion', source: basename(path), day, hours: comparison.hours, total: comparison.total },
+    extra: {
+      kind: 'technion',
+      source: basename(path),
+      day,
+      hours: comparison.hours,
+      total: comparison.total,
+    },
   };
 }
 
@@ -136,7 +156,8 @@ function parseSeed(text: string): number {
 
 function parseNumber(flag: string, text: string): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0) throw new UsageError(`${flag} must be a number >= 0, not ${text}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new UsageError(`${flag} must be a number >= 0, not ${text}`);
   return value;
 }
 

@@ -7,6 +7,7 @@
  *   npm run plan -- scenario.json --target 80/20 [--replications N] [--seed N] [--out plan.json]
  */
 import { writeFileSync } from 'node:fs';
+import { outPathProblem } from './out-path.js';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planStaffing } from './plan.js';
@@ -15,7 +16,8 @@ import { progressBar } from './progress.js';
 import { intervalCount, loadScenarioFile } from './scenario.js';
 import { utcOffsetOf } from './text-table.js';
 
-const usage = 'usage: npm run plan -- <scenario.json> --target 80/20 [--replications N] [--seed N] [--out plan.json]';
+const usage =
+  'usage: npm run plan -- <scenario.json> --target 80/20 [--replications N] [--seed N] [--out plan.json]';
 
 class UsageError extends Error {}
 
@@ -25,6 +27,8 @@ function main(argv: string[]): number {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
+  const outProblem = values.out === undefined ? null : outPathProblem(values.out);
+  if (outProblem) throw new UsageError(outProblem);
   if (positionals.length !== 1) throw new UsageError('give one scenario file');
   const target = parseTarget(values.target ?? '80/20');
   const replications = parseInteger('--replications', values.replications ?? '10', 2);

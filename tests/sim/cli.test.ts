@@ -49,7 +49,9 @@ describe('npm run sim', () => {
   it('prints the same table twice for the same seed, another for --seed', () => {
     const scenario = tempFile('tiny.json', tiny);
 
-    const [first, second, other] = [[], [], ['--seed', '6']].map((extra) => run('sim/cli.ts', [scenario, ...extra]));
+    const [first, second, other] = [[], [], ['--seed', '6']].map((extra) =>
+      run('sim/cli.ts', [scenario, ...extra]),
+    );
 
     expect(second!.stdout).toBe(first!.stdout);
     expect(other!.stdout).not.toBe(first!.stdout);
@@ -70,12 +72,15 @@ describe('npm run sim', () => {
   });
 
   it('replays a trace given with --trace', () => {
-    const trace = tempFile('t.jsonl', [
-      '{"type":"trace.header","start":"2026-01-05T09:00:00+01:00","queues":["q"]}',
-      '{"type":"agent.login","t":0,"agent":"a1","queues":["q"]}',
-      '{"type":"agent.ready","t":0,"agent":"a1"}',
-      '{"type":"contact.arrive","t":10,"id":"c1","queue":"q","handleSeconds":30}',
-    ].join('\n'));
+    const trace = tempFile(
+      't.jsonl',
+      [
+        '{"type":"trace.header","start":"2026-01-05T09:00:00+01:00","queues":["q"]}',
+        '{"type":"agent.login","t":0,"agent":"a1","queues":["q"]}',
+        '{"type":"agent.ready","t":0,"agent":"a1"}',
+        '{"type":"contact.arrive","t":10,"id":"c1","queue":"q","handleSeconds":30}',
+      ].join('\n'),
+    );
 
     const { code, stdout } = run('sim/cli.ts', ['--trace', trace, '--answer-delay', '2']);
 
@@ -89,11 +94,21 @@ describe('npm run plan', () => {
   it('prints a staffing line per interval with its confidence interval', () => {
     const scenario = tempFile('tiny.json', tiny);
 
-    const { code, stdout } = run('sim/plan-cli.ts', [scenario, '--target', '80/20', '--replications', '3']);
+    const { code, stdout } = run('sim/plan-cli.ts', [
+      scenario,
+      '--target',
+      '80/20',
+      '--replications',
+      '3',
+    ]);
 
     expect(code).toBe(0);
-    expect(stdout.split('\n')[0]).toBe('plan for tiny | target 80/20 | seed 5 | 3 replications per count | times +00:00');
-    expect(stdout.match(/^\d\d:\d\d\s+a\s+20\.0\s+120\s+\d+\s+\d+\s+[\d.]+%\s+[\d.]+% to [\d.]+%/gm)).toHaveLength(2);
+    expect(stdout.split('\n')[0]).toBe(
+      'plan for tiny | target 80/20 | seed 5 | 3 replications per count | times +00:00',
+    );
+    expect(
+      stdout.match(/^\d\d:\d\d\s+a\s+20\.0\s+120\s+\d+\s+\d+\s+[\d.]+%\s+[\d.]+% to [\d.]+%/gm),
+    ).toHaveLength(2);
   });
 
   it('explains a malformed target', () => {
@@ -101,5 +116,18 @@ describe('npm run plan', () => {
 
     expect(code).toBe(2);
     expect(stderr).toContain('--target must look like 80/20');
+  });
+
+  it('refuses an --out in a missing folder before running, not after', () => {
+    const scenario = tempFile('tiny.json', tiny);
+    const missing = join(tmpdir(), 'no-such-folder-for-sim', 'plan.json');
+    for (const script of ['sim/plan-cli.ts', 'sim/cli.ts']) {
+      const { code, stdout, stderr } = run(script, [scenario, '--out', missing]);
+
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')[0]).toContain('the folder');
+      expect(stderr.split('\n')[0]).toContain('no-such-folder-for-sim');
+    }
   });
 });
