@@ -22,6 +22,11 @@ export function RealtimeTiles({ realtime, snapshot }: RealtimeTilesProps) {
       <Tile
         label="Waiting now"
         value={String(center?.waiting ?? snapshot.waiting)}
+        hint={
+          center
+            ? `on the line; also ${center.beingOffered} ringing, ${center.callbacksPending} callbacks to make`
+            : undefined
+        }
         testId="tile-waiting"
       />
       <Tile label="Longest wait" value={formatSeconds(center?.longestWaitMs ?? null)} />
