@@ -62,4 +62,18 @@ describe('the simulation view', () => {
     await screenshot(page, 'supervisor-simulation', true);
     expect(watch.problems).toEqual([]);
   }, 40_000);
+
+  it('says so when a supervisor path leads nowhere, with a way back', async () => {
+    const page = await watch.open(browser, 'supervisor-404');
+    await page.goto(`${center.url}/supervisor/no-such-section`);
+    await page.getByLabel('Username').fill('supervisor1');
+    await page.getByLabel('Password').fill('supervisor-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('No such page');
+    await page.getByRole('link', { name: 'Back to the live view' }).click();
+    await page.getByTestId('tile-waiting').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/supervisor');
+    expect(watch.problems).toEqual([]);
+  }, 40_000);
 });

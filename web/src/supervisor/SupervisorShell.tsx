@@ -55,8 +55,16 @@ export function SupervisorShell({ path, displayName, onSignOut }: SupervisorShel
         <HistoryPage live={live} />
       ) : path === '/supervisor/simulation' ? (
         <SimulationPage />
-      ) : (
+      ) : path === '/supervisor' || path === '/supervisor/' ? (
         <Dashboard live={live} />
+      ) : (
+        <main className="centered" role="alert">
+          <h1>No such page</h1>
+          <p>
+            Nothing lives at <code>{path}</code>.{' '}
+            <Link href="/supervisor">Back to the live view</Link>
+          </p>
+        </main>
       )}
     </div>
   );
