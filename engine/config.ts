@@ -27,6 +27,8 @@ export const SkillRequirement = z.object({
 export const QueueConfig = z.object({
   id: Id,
   name: z.string().min(1).max(200).optional(),
+  /** How the customer page offers this queue as a topic; queues without one are not offered. */
+  topic: z.string().min(1).max(200).optional(),
   skills: z.array(SkillRequirement).default([]),
   strategy: z.enum(strategyNames).default('longest-idle'),
   ringTimeoutSec: Seconds.default(20),

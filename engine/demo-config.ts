@@ -15,12 +15,14 @@ export const demoConfig: CenterConfigInput = {
     {
       id: 'billing',
       name: 'Billing',
+      topic: 'Billing and payments',
       skills: [{ skill: 'billing', minProficiency: 2 }],
       wrapUpSec: 30,
     },
     {
       id: 'sales',
       name: 'Sales',
+      topic: 'Buying something new',
       skills: [{ skill: 'sales' }],
       priority: 10,
       wrapUpSec: 20,
@@ -29,6 +31,7 @@ export const demoConfig: CenterConfigInput = {
     {
       id: 'support',
       name: 'Technical support',
+      topic: 'Technical help',
       skills: [{ skill: 'support', minProficiency: 3 }],
       wrapUpSec: 60,
       // After two minutes any support-skilled agent will do.

@@ -1,6 +1,6 @@
 /** Customer routes: opening a contact, following it, leaving or asking for a callback. */
 import { describe, expect, it } from 'vitest';
-import { apiKit } from './api-test-kit.js';
+import { apiKit, kitConfig } from './api-test-kit.js';
 
 describe('POST /api/contacts', () => {
   it('offers a new chat to the ready agent and returns a 32-byte token', async () => {
@@ -255,5 +255,33 @@ describe('POST /api/contacts/:id/abandon and /callback', () => {
     const res = await k.call('POST', '/api/contacts/c_lost/abandon', { token: issued.token });
 
     expect([res.status, res.body.code]).toEqual([404, 'unknown_contact']);
+  });
+});
+
+describe('GET /api/topics', () => {
+  it('lists the queues configured with a topic label, in order, to anyone', async () => {
+    const k = await apiKit({
+      ...kitConfig,
+      queues: [
+        {
+          id: 'billing',
+          name: 'Billing',
+          topic: 'Billing and payments',
+          skills: [{ skill: 'billing' }],
+        },
+        { id: 'internal', name: 'Back office', skills: [{ skill: 'billing' }] },
+        { id: 'sales', name: 'Sales', topic: 'Buying something new', skills: [{ skill: 'sales' }] },
+      ],
+    });
+
+    const res = await k.call('GET', '/api/topics');
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      topics: [
+        { id: 'billing', label: 'Billing and payments' },
+        { id: 'sales', label: 'Buying something new' },
+      ],
+    });
   });
 });

@@ -218,6 +218,7 @@ const publicRoutes = [
   'GET /api/openapi.json',
   'POST /api/login',
   'POST /api/contacts',
+  'GET /api/topics',
 ];
 
 /** a1 ready with contact c ringing; d waiting behind it; a token for every caller. */
@@ -273,9 +274,10 @@ describe('the role matrix', () => {
       (await k.call('GET', '/api/openapi.json')).status,
       (await k.call('POST', '/api/login', { body: { username: 'sup', password: 'wrong' } })).status,
       (await k.newContact()).contactId.startsWith('c_'),
+      (await k.call('GET', '/api/topics')).status,
     ];
 
-    expect(statuses).toEqual([200, 200, 401, true]);
+    expect(statuses).toEqual([200, 200, 401, true, 200]);
   });
 
   it.each(cases)(

@@ -65,6 +65,24 @@ const CreatedContact = z
   })
   .openapi('CreatedContact');
 
+const Topics = z
+  .object({
+    /** Send `id` as the contact's `topic`; the list is in configuration order. */
+    topics: z.array(z.object({ id: z.string(), label: z.string() })),
+  })
+  .openapi('Topics');
+
+const topicsRoute = createRoute({
+  method: 'get',
+  path: '/api/topics',
+  tags: ['customers'],
+  summary: 'What a customer may say a contact is about',
+  description:
+    'The queues configured with a `topic` label, for the customer page. Public: it names no ' +
+    'agent and no contact.',
+  responses: { 200: json(Topics, 'The topics.') },
+});
+
 function createContactRoute(deps: RouteDeps) {
   const { contactsPerMinute, contactBurst } = deps.security;
   return createRoute({
@@ -138,6 +156,13 @@ const callbackRoute = createRoute({
 });
 
 export function registerCustomerRoutes(app: ApiApp, deps: RouteDeps): void {
+  app.openapi(topicsRoute, function listTopics(c) {
+    const topics = deps.center.configuration.queues.flatMap((q) =>
+      q.topic === undefined ? [] : [{ id: q.id, label: q.topic }],
+    );
+    return c.json({ topics }, 200);
+  });
+
   app.openapi(createContactRoute(deps), function createContact(c) {
     const body = c.req.valid('json');
 

@@ -34,6 +34,7 @@ export const session = {
 };
 
 export const customerApi = {
+  topics: () => request<{ topics: { id: string; label: string }[] }>('GET', '/api/topics'),
   create: (body: NewContactRequest) => post<NewContactResponse>('/api/contacts', body),
   status: (contactId: string, token: string, signal?: AbortSignal) =>
     request<ContactView>('GET', `/api/contacts/${enc(contactId)}`, {

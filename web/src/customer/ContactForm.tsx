@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError } from '../api/ApiError';
 import type { Channel, NewContactRequest } from '../api/types';
 import { ErrorNote } from '../common/ErrorNote';
-import { topics } from './topics';
+import { useTopics } from './topics';
 
 const channelChoices: { value: Channel; label: string; hint: string }[] = [
   { value: 'chat', label: 'Chat', hint: 'Type with an agent here' },
@@ -19,7 +19,9 @@ export function ContactForm({ onSubmit }: { onSubmit(request: NewContactRequest)
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
-  const [topic, setTopic] = useState(0);
+  const topics = useTopics();
+  /** A topic id; '' for "Something else". */
+  const [topic, setTopic] = useState('');
   const [channel, setChannel] = useState<Channel>('chat');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,7 +34,7 @@ export function ContactForm({ onSubmit }: { onSubmit(request: NewContactRequest)
       return setError('Please give a phone number so we can call you back.');
     setError(null);
     setBusy(true);
-    const chosen = topics[topic]?.value;
+    const chosen = topic || undefined;
     try {
       await onSubmit({
         channel,
@@ -88,9 +90,9 @@ export function ContactForm({ onSubmit }: { onSubmit(request: NewContactRequest)
       </div>
       <label>
         What is it about?
-        <select name="topic" value={topic} onChange={(e) => setTopic(Number(e.target.value))}>
-          {topics.map((t, i) => (
-            <option key={t.label} value={i}>
+        <select name="topic" value={topic} onChange={(e) => setTopic(e.target.value)}>
+          {topics.map((t) => (
+            <option key={t.label} value={t.value ?? ''}>
               {t.label}
             </option>
           ))}

@@ -1,20 +1,35 @@
 /**
- * What a customer may say the contact is about. Each topic is a queue id
- * or a skill of the center's configuration, which the engine routes on.
- *
- * TODO(api): the customer page has no public route listing the center's
- * topics (GET /api/queues is staff-only), so this list mirrors the demo
- * configuration; replace it with such a route once there is one.
+ * What a customer may say the contact is about: the center's topics
+ * (`GET /api/topics`, queues configured with a topic label), then "Something
+ * else", which lets the center choose.
  */
+import { useEffect, useState } from 'react';
+import { customerApi } from '../api/api';
+
 export interface Topic {
   label: string;
   /** Sent as `topic`; undefined lets the center choose. */
   value: string | undefined;
 }
 
-export const topics: Topic[] = [
-  { label: 'Billing and payments', value: 'billing' },
-  { label: 'Buying something new', value: 'sales' },
-  { label: 'Technical help', value: 'support' },
-  { label: 'Something else', value: undefined },
-];
+const somethingElse: Topic = { label: 'Something else', value: undefined };
+
+/** The topics to offer; "Something else" alone until (or unless) the list loads. */
+export function useTopics(): Topic[] {
+  const [topics, setTopics] = useState<Topic[]>([somethingElse]);
+  useEffect(() => {
+    let live = true;
+    customerApi.topics().then(
+      ({ topics: listed }) => {
+        if (live)
+          setTopics([...listed.map((t) => ({ label: t.label, value: t.id })), somethingElse]);
+      },
+      // Without the list the customer can still ask; the center picks the queue.
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return topics;
+}
