@@ -88,9 +88,8 @@ export const supervisorApi = {
   queues: () => request<QueueView[]>('GET', '/api/queues'),
   queueContacts: (queueId: string) =>
     request<ContactDetail[]>('GET', `/api/queues/${enc(queueId)}/contacts`),
-  /** Staff read a contact's state here; the customer comes with queue and agent reads. */
-  contact: (id: string) =>
-    request<ContactView & Partial<ContactDetail>>('GET', `/api/contacts/${enc(id)}`),
+  /** A contact with its customer and the customer's history. */
+  contact: (id: string) => request<ContactDetail>('GET', `/api/contacts/${enc(id)}`),
   /** 0-based: 0 puts the contact at the head of its queue. */
   setPosition: (id: string, position: number) => move(id, 'position', { position }),
   setPriority: (id: string, priority: number) => move(id, 'priority', { priority }),

@@ -8,7 +8,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { supervisorApi } from '../api/api';
 import { describeError } from '../api/ApiError';
-import { loadContactProfile } from '../api/contactProfile';
 import type { LiveSocket } from '../api/LiveSocket';
 import type { ContactDetail } from '../api/types';
 import { CustomerCard } from '../common/CustomerCard';
@@ -45,7 +44,8 @@ export function ContactProfileDialog({
 
   useEffect(() => {
     let current = true;
-    loadContactProfile(contactId)
+    supervisorApi
+      .contact(contactId)
       .then((p) => current && setProfile(p))
       .catch((err: unknown) => current && setError(describeError(err)));
     return () => {
