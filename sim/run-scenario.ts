@@ -20,6 +20,7 @@ import {
   type QueueTraffic,
   type Scenario,
 } from './scenario.js';
+import type { Journal } from '../engine/journal.js';
 import { Simulation } from './simulation.js';
 import type { SimulationResult } from './simulation-result.js';
 import { PiecewisePoisson } from './traffic.js';
@@ -27,6 +28,8 @@ import { PiecewisePoisson } from './traffic.js';
 export interface RunOptions {
   /** Overrides the scenario's seed; default the scenario's, else 1. */
   seed?: number;
+  /** Journals the engine's commands, as a server does (the recovery benchmark replays them). */
+  journal?: Journal;
 }
 
 /** The seed a run of this scenario uses. */
@@ -47,6 +50,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Simul
     intervalMinutes: scenario.intervalMinutes,
     thresholds: thresholdsOf(scenario),
   });
+  if (options.journal) sim.center.attachJournal(options.journal);
 
   for (let k = 0; k < count; k++) {
     sim.at(startMs + k * intervalMs, () => applyShifts(sim, scenario, k));

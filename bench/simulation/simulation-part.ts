@@ -11,6 +11,7 @@ import { measurement } from '../measurement.js';
 import type { PartOutput } from '../part-output.js';
 import type { BenchPlan } from '../plan.js';
 import { eventsPerContact } from './events-per-contact.js';
+import { timeRecovery } from './recovery.js';
 import { arrivalsPerInterval, mmnScenario } from './mmn-scenario.js';
 import { runXStateFloor } from './xstate-floor.js';
 
@@ -25,6 +26,7 @@ export function simulationPart(plan: BenchPlan, out: PartOutput): void {
   const events = eventsPerContact();
   // A first guess for the budget check; replaced by each measured rate.
   let lastRate = 1_000;
+  let largest: number | null = null;
 
   for (const n of agents) {
     const expected = arrivalsPerInterval(n, 0.9) * intervals;
@@ -46,6 +48,7 @@ export function simulationPart(plan: BenchPlan, out: PartOutput): void {
     const floorAfter = runXStateFloor(result.contacts.length);
 
     const contacts = result.contacts.length;
+    largest = n;
     const rate = (contacts / wallMs) * 1_000;
     const floorRate = (floorBefore.perSecond + floorAfter.perSecond) / 2;
     lastRate = rate;
@@ -96,6 +99,45 @@ export function simulationPart(plan: BenchPlan, out: PartOutput): void {
         ),
       );
     }
+  }
+  if (largest !== null) measureRecovery(largest, intervals, plan.seed, out);
+}
+
+/** Replays the journal of the largest run, as a restarted engine does. */
+function measureRecovery(agents: number, intervals: number, seed: number, out: PartOutput): void {
+  collectGarbage();
+  const t = timeRecovery(mmnScenario(agents, intervals, seed));
+  const replayRate = (t.entries / t.replayMs) * 1_000;
+  const liveRate = (t.entries / t.simulateMs) * 1_000;
+  const dayEntries = (t.entries / Math.max(1, t.contacts)) * dayContacts;
+  out.measure(
+    measurement(
+      'simulation',
+      `simulation.recovery.${agents}`,
+      {
+        label: `recovery: replay the journal of the ${fmt(agents)}-agent run`,
+        value: replayRate,
+        unit: 'entries/s',
+      },
+      {
+        baseline: { label: 'simulating the same run', value: liveRate, unit: 'entries/s' },
+        target: null,
+        details: {
+          entries: t.entries,
+          contacts: t.contacts,
+          replayMs: Math.round(t.replayMs),
+          simulateMs: Math.round(t.simulateMs),
+          replayedRecords: t.replayedRecords,
+          dayOf1000AgentsReplaySec: Math.round(dayEntries / replayRate),
+        },
+      },
+    ),
+  );
+  if (t.replayedRecords !== t.contacts) {
+    out.note(
+      'simulation',
+      `recovery rebuilt ${t.replayedRecords} records of ${t.contacts}: the replay diverged`,
+    );
   }
 }
 
