@@ -68,6 +68,23 @@ export class LiveClock implements EngineClock {
     this.arm();
   }
 
+  /**
+   * The clock as code outside the engine's steps reads it (the API:
+   * sessions, throttles, frame limits, chat times): the wall's time once
+   * live, never behind the engine's. Between commands the engine's own
+   * `now` stands at the last step, and must: a step's events and its
+   * journal entry share one instant. Timers set here are due at wall time.
+   */
+  outside(): EngineClock {
+    const now = (): number =>
+      this.live ? Math.max(this.wallNow(), this.virtual.now()) : this.virtual.now();
+    return {
+      now,
+      setTimeout: (fn, ms) => this.setTimeout(fn, ms + (now() - this.virtual.now())),
+      clearTimeout: this.clearTimeout,
+    };
+  }
+
   stop(): void {
     this.live = false;
     if (this.wake) clearTimeout(this.wake);

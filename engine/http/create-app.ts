@@ -57,7 +57,11 @@ export interface AppOptions {
   center: ContactCenter;
   store: Store & AdminStore & WithConversations;
   logger: Logger;
-  /** Session expiry and "time in state"; defaults to the center's clock. */
+  /**
+   * Session expiry, throttles, frame limits, chat times, "time in state";
+   * defaults to the center's clock. A live server passes its LiveClock's
+   * `outside()`, which follows the wall between commands.
+   */
   clock?: EngineClock;
   /** Defaults to argon2id at production cost; tests pass a cheap one. */
   hasher?: PasswordHasher;

@@ -92,6 +92,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hasher,
     stats: engine.stats,
     liveHistory: engine.history,
+    // Between commands the engine's clock stands still; sessions, throttles and chat need the wall's.
+    clock: engine.clock.outside(),
     security: options.security ?? {},
   });
   if (options.pages) api.app.use(options.pages);

@@ -465,3 +465,46 @@ describe('starting and restarting', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('the server between commands', () => {
+  let dir: string;
+  let server: RunningServer;
+  let wallMs = Date.UTC(2026, 11, 3, 9);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-idle-'));
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: join(dir, 'data'),
+      logger: silentLogger,
+      hasher: argon2Hasher(testCost),
+      wallNow: () => wallMs,
+    });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const signIn = (password: string) =>
+    fetch(`${server.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'supervisor2', password }),
+    });
+
+  it('tells the time of the wall, and ends a sign-in lock with no command in between', async () => {
+    for (let i = 0; i < 5; i++) expect((await signIn('wrong')).status).toBe(401);
+    expect((await signIn(demoPasswords.supervisor)).status).toBe(429);
+
+    // Nothing happens in the center for 40 s: its engine runs no command.
+    wallMs += 40_000;
+
+    expect(((await (await fetch(`${server.url}/healthz`)).json()) as { time: number }).time).toBe(
+      wallMs,
+    );
+    expect((await signIn(demoPasswords.supervisor)).status).toBe(200);
+  });
+});
