@@ -67,12 +67,14 @@ export async function startApiNode(options: ApiNodeOptions): Promise<RunningApiN
   const prefix = options.prefix ?? 'sb:{main}:';
   const nodeId = options.nodeId ?? randomUUID();
   const client = await connectRedis(options.redisUrl, { logger, name: `api-node:${nodeId}` });
+  const timeoutMs = options.forwardTimeoutMs ?? 15_000;
+  const keys = centerKeys(prefix);
   const sender = await CommandSender.open<ForwardedRequest>({
     client,
     prefix,
-    stream: centerKeys(prefix).requests,
+    stream: keys.requests,
     senderId: `node-${nodeId}`,
-    timeoutMs: options.forwardTimeoutMs ?? 15_000,
+    timeoutMs,
     logger,
   });
   const sockets = new NodeSockets({ client, prefix, nodeId, logger });
@@ -81,7 +83,8 @@ export async function startApiNode(options: ApiNodeOptions): Promise<RunningApiN
   const forward = async (c: Context<NodeEnv>, tunnel?: ForwardedRequest['tunnel']) => {
     const address = c.env?.incoming?.socket?.remoteAddress ?? null;
     try {
-      const result = await sender.send(await forwardRequest(c.req.raw, address, tunnel));
+      const forwarded = await forwardRequest(c.req.raw, address, timeoutMs, tunnel);
+      const result = await sender.send(forwarded);
       return responseOf(ForwardedResponse.parse(result));
     } catch (err) {
       return unavailable(err, logger).toResponse();
@@ -102,11 +105,21 @@ export async function startApiNode(options: ApiNodeOptions): Promise<RunningApiN
         ).toResponse(),
     }),
   );
+  // A load balancer's check must not wait out the forward timeout while no engine runs.
+  app.get('/healthz', async function nodeHealth(c) {
+    const engine = await client.get(keys.lease).catch(() => null);
+    if (engine === null) {
+      return new HttpProblem(503, 'no_engine', 'no engine runs the center now', undefined, {
+        'retry-after': '1',
+      }).toResponse();
+    }
+    return forward(c);
+  });
   app.get(
     '/api/ws',
     async function tunnelLiveSocket(c, next) {
-      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket' || !c.env?.incoming)
-        return forward(c);
+      // Anything short of a real upgrade goes to the engine, which explains (426).
+      if (!isUpgrade(c)) return forward(c);
       const socket = randomUUID();
       sockets.accepted(socket);
       const response = await forward(c, { node: nodeId, socket });
@@ -121,7 +134,7 @@ export async function startApiNode(options: ApiNodeOptions): Promise<RunningApiN
       const socket = c.get('socket');
       return {
         onOpen: (_event, ws) => sockets.opened(socket, ws),
-        onMessage: (event) => sockets.frame(socket, textOf(event.data)),
+        onMessage: (event) => sockets.frame(socket, event.data),
         onClose: () => sockets.closed(socket),
       };
     }),
@@ -198,12 +211,11 @@ function unavailable(err: unknown, logger: Logger): HttpProblem {
   );
 }
 
-function textOf(data: unknown): string {
-  if (typeof data === 'string') return data;
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
-  if (ArrayBuffer.isView(data))
-    return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
-  return String(data);
+/** What requireUpgrade on the engine accepts; the node must not tunnel less. */
+function isUpgrade(c: Context<NodeEnv>): boolean {
+  const upgrade = c.req.header('upgrade')?.toLowerCase() === 'websocket';
+  const connection = /(^|,)\s*upgrade\s*(,|$)/i.test(c.req.header('connection') ?? '');
+  return upgrade && connection && Boolean(c.env?.incoming);
 }
 
 async function closeQuietly(client: RedisConnection): Promise<void> {

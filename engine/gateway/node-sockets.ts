@@ -19,6 +19,7 @@ import {
   type RedisConnection,
 } from '../redis/redis-connection.js';
 import { serviceRestartCode } from '../redis/remote-sockets.js';
+import { tooSlowCode } from '../http/live/live-hub.js';
 
 export interface NodeSocketsOptions {
   client: RedisConnection;
@@ -37,6 +38,8 @@ interface Tunnelled {
 
 /** How long the node keeps its `node:<id>` key without renewing it. */
 const aliveMs = 10_000;
+/** Unsent bytes after which a client is closed, as the engine's hub does for its own. */
+const maxBufferedBytes = 1 << 20;
 /** A socket the engine accepted but the client never finished opening. */
 const openTimeoutMs = 10_000;
 
@@ -90,9 +93,12 @@ export class NodeSockets {
     for (const message of socket.early.splice(0)) this.deliver(id, socket, message);
   }
 
-  frame(id: string, data: string): void {
+  /** A frame from the client: text as it is, binary as base64, so the engine sees which it was. */
+  frame(id: string, data: unknown): void {
     if (!this.sockets.has(id)) return;
-    this.tell({ socket: id, node: this.options.nodeId, data });
+    const node = this.options.nodeId;
+    if (typeof data === 'string') this.tell({ socket: id, node, data });
+    else this.tell({ socket: id, node, binary: bytesOf(data).toString('base64') });
   }
 
   closed(id: string): void {
@@ -113,7 +119,10 @@ export class NodeSockets {
     if (this.watcher) clearInterval(this.watcher);
     this.reader?.destroy();
     await this.loop;
-    await this.options.client.del(this.keys.node(this.options.nodeId)).catch(() => 0);
+    const { nodeId } = this.options;
+    await this.options.client
+      .del([this.keys.node(nodeId), this.keys.nodeOut(nodeId)])
+      .catch(() => 0);
   }
 
   private tell(fields: Record<string, string>): void {
@@ -169,7 +178,15 @@ export class NodeSockets {
       socket.ws.close(Number(message.close), message.reason ?? '');
       return;
     }
-    if (message.text !== undefined) socket.ws.send(message.text);
+    if (message.text === undefined) return;
+    // The engine cannot see this socket's buffer; a client that stopped reading is cut here.
+    const raw = socket.ws.raw as { bufferedAmount?: number } | undefined;
+    if ((raw?.bufferedAmount ?? 0) > maxBufferedBytes) {
+      socket.ws.close(tooSlowCode, 'too slow: reconnect with ?since=<last seq>');
+      this.closed(id);
+      return;
+    }
+    socket.ws.send(message.text);
   }
 
   /** Renews this node's alive key; closes every socket when the engine changed. */
@@ -193,4 +210,10 @@ export class NodeSockets {
     );
     this.closeAll(serviceRestartCode, `${why}: reconnect with since`);
   }
+}
+
+function bytesOf(data: unknown): Buffer {
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return Buffer.from(String(data));
 }

@@ -15,7 +15,7 @@ export interface TunnelBinding {
    * the hub sends it goes back through Redis; `receive` gets its frames
    * and `closed` runs when the node reports it gone.
    */
-  open(principal: Principal, on: { receive(data: string): void; closed(): void }): LiveClient;
+  open(principal: Principal, on: { receive(data: string | Buffer): void; closed(): void }): LiveClient;
 }
 
 export interface AppBindings extends Partial<HttpBindings> {

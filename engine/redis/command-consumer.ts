@@ -76,7 +76,7 @@ export class CommandConsumer<C> {
     const keys = centerKeys(options.prefix);
     const applied = String((await options.client.get(keys.commandsApplied)) ?? '0-0');
     const pending: QueuedCommand<C>[] = [];
-    for (let start = `(${applied}`; ; ) {
+    for (let start = `(${applied}`; ;) {
       const batch = (await options.client.xRange(keys.commands, start, '+', { COUNT: page })) ?? [];
       for (const { id, message } of batch) pending.push(decode(options.schema, id, message));
       const last = batch.at(-1);
@@ -117,7 +117,10 @@ export class CommandConsumer<C> {
   /** Reads and applies commands after the position until stopped. */
   async start(execute: Execute<C>): Promise<void> {
     if (this.loop) throw new Error('this command consumer is already started');
-    this.connection = await duplicateConnection(this.options.client, { logger: this.logger, name: 'command-consumer' });
+    this.connection = await duplicateConnection(this.options.client, {
+      logger: this.logger,
+      name: 'command-consumer',
+    });
     this.loop = this.consume(this.connection, execute);
   }
 
@@ -144,7 +147,10 @@ export class CommandConsumer<C> {
         continue;
       }
       // node-redis types stream entries loosely; senders wrote CommandEntryFields.
-      const messages = (reply?.[0]?.messages ?? []) as { id: string; message: Record<string, string> }[];
+      const messages = (reply?.[0]?.messages ?? []) as {
+        id: string;
+        message: Record<string, string>;
+      }[];
       for (const { id, message } of messages) {
         if (this.stopping || this.options.writer.stopped) return;
         this.apply(decode(this.options.schema, id, message), execute);
@@ -155,19 +161,32 @@ export class CommandConsumer<C> {
   private answer(entry: QueuedCommand<C>, execute: Execute<C>): CommandReply {
     const { request } = entry;
     if (entry.command === null) {
-      return { request, ok: false, error: { code: 'invalid_command', message: entry.problem ?? 'invalid command' } };
+      return {
+        request,
+        ok: false,
+        error: { code: 'invalid_command', message: entry.problem ?? 'invalid command' },
+      };
     }
     try {
       return { request, ok: true, result: execute(entry.command) };
     } catch (err) {
-      if (err instanceof EngineError) return { request, ok: false, error: { code: err.code, message: err.message } };
+      if (err instanceof EngineError)
+        return { request, ok: false, error: { code: err.code, message: err.message } };
       this.logger.error({ err: String(err), request }, 'command failed');
-      return { request, ok: false, error: { code: 'internal', message: 'the engine failed to apply the command' } };
+      return {
+        request,
+        ok: false,
+        error: { code: 'internal', message: 'the engine failed to apply the command' },
+      };
     }
   }
 }
 
-function decode<C>(schema: z.ZodType<C>, id: string, message: Record<string, string>): QueuedCommand<C> {
+function decode<C>(
+  schema: z.ZodType<C>,
+  id: string,
+  message: Record<string, string>,
+): QueuedCommand<C> {
   // Fields as CommandSender writes them; anything missing makes the command invalid.
   const fields = message as Partial<CommandEntryFields>;
   let parsed: unknown = null;

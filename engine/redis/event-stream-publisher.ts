@@ -42,7 +42,9 @@ export class EventStreamPublisher {
   }
 
   static async open(options: EventStreamPublisherOptions): Promise<EventStreamPublisher> {
-    const [newest] = (await options.client.xRevRange(centerKeys(options.prefix).events, '+', '-', { COUNT: 1 })) ?? [];
+    const [newest] =
+      (await options.client.xRevRange(centerKeys(options.prefix).events, '+', '-', { COUNT: 1 })) ??
+      [];
     return new EventStreamPublisher(options.writer, options, newest ? seqOfStreamId(newest.id) : 0);
   }
 
@@ -63,7 +65,16 @@ export class EventStreamPublisher {
     this.writer.write({
       command: 'XADD',
       key: this.keys.events,
-      args: ['MAXLEN', '~', this.maxLen, eventStreamId(event.seq), 'seq', event.seq, 'event', JSON.stringify(event)],
+      args: [
+        'MAXLEN',
+        '~',
+        this.maxLen,
+        eventStreamId(event.seq),
+        'seq',
+        event.seq,
+        'event',
+        JSON.stringify(event),
+      ],
     });
   }
 }

@@ -120,11 +120,17 @@ export class EventStreamReader {
     while (!this.stopping) {
       let reply;
       try {
-        reply = await client.xRead({ key: this.key, id: this.position }, { COUNT: count, BLOCK: block });
+        reply = await client.xRead(
+          { key: this.key, id: this.position },
+          { COUNT: count, BLOCK: block },
+        );
         failures = 0;
       } catch (err) {
         if (this.stopping) return;
-        this.logger.warn({ err: String(err), after: this.position }, 'event stream read failed; retrying');
+        this.logger.warn(
+          { err: String(err), after: this.position },
+          'event stream read failed; retrying',
+        );
         await new Promise((r) => setTimeout(r, reconnectDelay(failures++)));
         continue;
       }

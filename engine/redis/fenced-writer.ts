@@ -22,7 +22,18 @@ import { reconnectDelay, type RedisConnection } from './redis-connection.js';
 
 /** One write on one key; `args` follow the key as in redis-cli. */
 export interface WriteOp {
-  command: 'SET' | 'DEL' | 'HSET' | 'HDEL' | 'ZADD' | 'ZREM' | 'XADD' | 'XTRIM' | 'RPUSH' | 'PEXPIRE';
+  command:
+    | 'SET'
+    | 'DEL'
+    | 'HSET'
+    | 'HDEL'
+    | 'ZADD'
+    | 'ZREM'
+    | 'XADD'
+    | 'XTRIM'
+    | 'XDEL'
+    | 'RPUSH'
+    | 'PEXPIRE';
   key: string;
   args: readonly (string | number)[];
 }
@@ -132,7 +143,8 @@ export class FencedWriter {
   write(...ops: WriteOp[]): void {
     if (ops.length === 0) return;
     if (this.state !== 'open') {
-      if (this.state === 'closed') this.logger.warn({ ops: ops.length }, 'write after the redis writer was closed');
+      if (this.state === 'closed')
+        this.logger.warn({ ops: ops.length }, 'write after the redis writer was closed');
       return;
     }
     let run = this.openRun;
@@ -156,9 +168,12 @@ export class FencedWriter {
   /** Resolves once every write queued so far is acknowledged by Redis. */
   flush(): Promise<void> {
     if (this.stopError) return Promise.reject(this.stopError);
-    if (this.state === 'abandoned') return Promise.reject(new Error('the redis writer was abandoned'));
+    if (this.state === 'abandoned')
+      return Promise.reject(new Error('the redis writer was abandoned'));
     if (this.acknowledged >= this.queued) return Promise.resolve();
-    return new Promise((resolve, reject) => this.waiters.push({ target: this.queued, resolve, reject }));
+    return new Promise((resolve, reject) =>
+      this.waiters.push({ target: this.queued, resolve, reject }),
+    );
   }
 
   /** Flushes, then refuses further writes. The client stays open. */
@@ -219,10 +234,15 @@ export class FencedWriter {
           return false;
         }
         if (!isTransient(err)) {
-          this.stop(new RedisWriteError(`redis refused a batch of ${batch.length} writes: ${message(err)}`));
+          this.stop(
+            new RedisWriteError(`redis refused a batch of ${batch.length} writes: ${message(err)}`),
+          );
           return false;
         }
-        this.logger.warn({ attempt, writes: batch.length, err: message(err) }, 'redis batch failed; sending it again');
+        this.logger.warn(
+          { attempt, writes: batch.length, err: message(err) },
+          'redis batch failed; sending it again',
+        );
         await new Promise((r) => setTimeout(r, reconnectDelay(attempt)));
       }
     }
@@ -255,7 +275,10 @@ export class FencedWriter {
 }
 
 /** The batch as script arguments: keys listed once, writes pointing at them. */
-function encode(fenceKey: string, batch: WriteOp[]): { keys: string[]; ops: (string | number)[][] } {
+function encode(
+  fenceKey: string,
+  batch: WriteOp[],
+): { keys: string[]; ops: (string | number)[][] } {
   const keys = [fenceKey];
   const index = new Map<string, number>([[fenceKey, 1]]);
   const ops = batch.map((op) => {

@@ -18,6 +18,8 @@ export const ForwardedRequest = z.object({
   body: z.string().nullable(),
   /** The client's address as the API node's socket saw it. */
   address: z.string().nullable(),
+  /** How long the node waits for the answer; the engine does not start it later. */
+  timeoutMs: z.number().int().positive().optional(),
   /** Set when the request opens a live socket the node tunnels to the engine. */
   tunnel: z.object({ node: z.string().min(1), socket: z.string().min(1) }).optional(),
 });
@@ -37,6 +39,7 @@ export const readOnlyMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPT
 export async function forwardRequest(
   request: Request,
   address: string | null,
+  timeoutMs: number,
   tunnel?: ForwardedRequest['tunnel'],
 ): Promise<ForwardedRequest> {
   const bytes = readOnlyMethods.has(request.method) ? null : await request.arrayBuffer();
@@ -47,6 +50,7 @@ export async function forwardRequest(
     headers: [...request.headers],
     body: bytes && bytes.byteLength > 0 ? Buffer.from(bytes).toString('base64') : null,
     address,
+    timeoutMs,
     ...(tunnel ? { tunnel } : {}),
   };
 }

@@ -75,13 +75,21 @@ export class Lease {
 
   /** The fencing token if the lease was free and is now `holderId`'s; else null. */
   async acquire(holderId: string, ttlMs: number): Promise<number | null> {
-    const token = await acquireScript.run(this.client, [this.keys.lease, this.keys.fence], [holderId, String(ttlMs)]);
+    const token = await acquireScript.run(
+      this.client,
+      [this.keys.lease, this.keys.fence],
+      [holderId, String(ttlMs)],
+    );
     return token === null ? null : Number(token);
   }
 
   /** Extends the lease; false when another engine holds it now. */
   async renew(holderId: string, ttlMs: number, token: number): Promise<boolean> {
-    const reply = await renewScript.run(this.client, [this.keys.lease, this.keys.fence], [holderId, String(ttlMs), String(token)]);
+    const reply = await renewScript.run(
+      this.client,
+      [this.keys.lease, this.keys.fence],
+      [holderId, String(ttlMs), String(token)],
+    );
     return Number(reply) === 1;
   }
 
@@ -139,7 +147,12 @@ export class Lease {
    * has it, calls `onAcquired` with the token and stops polling. A lease
    * whose holder died is taken within its TTL plus one poll interval.
    */
-  standby(holderId: string, ttlMs: number, onAcquired: (token: number) => void, pollMs = Math.max(50, ttlMs / 4)): Running {
+  standby(
+    holderId: string,
+    ttlMs: number,
+    onAcquired: (token: number) => void,
+    pollMs = Math.max(50, ttlMs / 4),
+  ): Running {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {

@@ -19,7 +19,10 @@ import type { RedisConnection } from './redis-connection.js';
 import { RedisJournal } from './redis-journal.js';
 import { RedisStore } from './redis-store.js';
 
-export interface RedisCenterOptions extends Omit<OpenOptions, 'journal' | 'store' | 'beforeReplay'> {
+export interface RedisCenterOptions extends Omit<
+  OpenOptions,
+  'journal' | 'store' | 'beforeReplay'
+> {
   client: RedisConnection;
   prefix: string;
   /** The fencing token of this engine's lease; null runs unfenced. */
@@ -70,7 +73,12 @@ export async function openRedisCenter(options: RedisCenterOptions): Promise<Redi
   const [store, journal, events, commands] = await Promise.all([
     RedisStore.open({ client, prefix, writer, logger }),
     RedisJournal.open({ client, prefix, writer, logger }),
-    EventStreamPublisher.open({ client, prefix, writer, ...(options.maxEvents ? { maxLen: options.maxEvents } : {}) }),
+    EventStreamPublisher.open({
+      client,
+      prefix,
+      writer,
+      ...(options.maxEvents ? { maxLen: options.maxEvents } : {}),
+    }),
     CommandConsumer.open({ client, prefix, writer, schema: Command, logger }),
   ]);
 
@@ -81,7 +89,8 @@ export async function openRedisCenter(options: RedisCenterOptions): Promise<Redi
   const realNow = options.wallNow ?? (() => Date.now());
   const lastAt = [...journal.entries()].at(-1)?.at;
   const firstSent = commands.pending[0]?.sentAt;
-  let frozenAt: number | null = commands.pending.length === 0 ? null : (lastAt ?? Math.min(firstSent ?? realNow(), realNow()));
+  let frozenAt: number | null =
+    commands.pending.length === 0 ? null : (lastAt ?? Math.min(firstSent ?? realNow(), realNow()));
   const opened = openCenter({
     ...options,
     journal,
@@ -100,7 +109,8 @@ export async function openRedisCenter(options: RedisCenterOptions): Promise<Redi
   }
   frozenAt = null;
   opened.clock.catchUp();
-  if (commands.pending.length > 0) logger.info({ applied: commands.pending.length }, 'applied commands sent while no engine ran');
+  if (commands.pending.length > 0)
+    logger.info({ applied: commands.pending.length }, 'applied commands sent while no engine ran');
 
   await commands.start(execute);
   const stop = async () => {

@@ -12,7 +12,8 @@ import { silentLogger } from '../logger.js';
 export type RedisConnection = RedisClientType;
 
 /** Either an open client the caller owns, or a URL to open one from. */
-export type RedisTarget = { client: RedisConnection; url?: never } | { url: string; client?: never };
+export type RedisTarget =
+  { client: RedisConnection; url?: never } | { url: string; client?: never };
 
 export interface ConnectOptions {
   logger?: Logger;
@@ -25,7 +26,10 @@ export function reconnectDelay(retries: number): number {
   return Math.min(50 * 2 ** Math.min(retries, 5), 1_000);
 }
 
-export async function connectRedis(url: string, options: ConnectOptions = {}): Promise<RedisConnection> {
+export async function connectRedis(
+  url: string,
+  options: ConnectOptions = {},
+): Promise<RedisConnection> {
   const client = createClient({
     url,
     ...(options.name ? { name: options.name } : {}),
@@ -41,7 +45,10 @@ export async function connectRedis(url: string, options: ConnectOptions = {}): P
  * (XREAD BLOCK, BLPOP) and would otherwise stall every other command
  * pipelined on the shared one.
  */
-export async function duplicateConnection(client: RedisConnection, options: ConnectOptions = {}): Promise<RedisConnection> {
+export async function duplicateConnection(
+  client: RedisConnection,
+  options: ConnectOptions = {},
+): Promise<RedisConnection> {
   const copy = client.duplicate(options.name ? { name: options.name } : {});
   watchErrors(copy, options.logger ?? silentLogger);
   await copy.connect();
@@ -49,14 +56,19 @@ export async function duplicateConnection(client: RedisConnection, options: Conn
 }
 
 /** The client to use and whether this code opened it (and must close it). */
-export async function resolveTarget(target: RedisTarget, options: ConnectOptions = {}): Promise<{ client: RedisConnection; owned: boolean }> {
+export async function resolveTarget(
+  target: RedisTarget,
+  options: ConnectOptions = {},
+): Promise<{ client: RedisConnection; owned: boolean }> {
   if (target.client) return { client: target.client, owned: false };
   return { client: await connectRedis(target.url, options), owned: true };
 }
 
 function watchErrors(client: RedisConnection, logger: Logger): void {
   // Reconnection is automatic; the error is worth a line, not a crash.
-  client.on('error', (err: unknown) => logger.warn({ err: describe(err) }, 'redis connection error'));
+  client.on('error', (err: unknown) =>
+    logger.warn({ err: describe(err) }, 'redis connection error'),
+  );
 }
 
 function describe(err: unknown): string {

@@ -39,7 +39,10 @@ export class RedisJournal implements Journal {
   }
 
   static async open(options: RedisJournalOptions): Promise<RedisJournal> {
-    const { client, owned } = await resolveTarget(options, { logger: options.logger, name: 'redis-journal' });
+    const { client, owned } = await resolveTarget(options, {
+      logger: options.logger,
+      name: 'redis-journal',
+    });
     const journal = new RedisJournal(client, owned, options);
     await journal.load();
     return journal;
@@ -48,7 +51,11 @@ export class RedisJournal implements Journal {
   append(at: number, command: Command): void {
     const n = (this.list.at(-1)?.n ?? 0) + 1;
     this.list.push({ n, at, command });
-    this.writer.write({ command: 'XADD', key: this.keys.journal, args: [`${n}-0`, 'at', at, 'command', JSON.stringify(command)] });
+    this.writer.write({
+      command: 'XADD',
+      key: this.keys.journal,
+      args: [`${n}-0`, 'at', at, 'command', JSON.stringify(command)],
+    });
   }
 
   entries(): Iterable<JournalEntry> {
@@ -70,7 +77,8 @@ export class RedisJournal implements Journal {
   private async load(): Promise<void> {
     let start = '-';
     for (;;) {
-      const batch = (await this.client.xRange(this.keys.journal, start, '+', { COUNT: page })) ?? [];
+      const batch =
+        (await this.client.xRange(this.keys.journal, start, '+', { COUNT: page })) ?? [];
       for (const { id, message } of batch) {
         this.list.push({
           n: Number(id.split('-')[0]),

@@ -36,7 +36,7 @@ export interface RemoteSocketsOptions {
 
 interface Remote {
   node: string;
-  on: { receive(data: string): void; closed(): void };
+  on: { receive(data: string | Buffer): void; closed(): void };
 }
 
 export class RemoteSockets {
@@ -144,6 +144,14 @@ export class RemoteSockets {
         position = id;
         this.receive(message);
       }
+      // Read frames (chat text among them) need not stay in Redis.
+      if (messages.length > 0) {
+        this.options.writer.write({
+          command: 'XTRIM',
+          key: this.keys.socketsIn,
+          args: ['MINID', '~', position],
+        });
+      }
     }
   }
 
@@ -168,7 +176,9 @@ export class RemoteSockets {
       return;
     }
     try {
-      remote.on.receive(message.data ?? '');
+      remote.on.receive(
+        message.binary !== undefined ? Buffer.from(message.binary, 'base64') : (message.data ?? ''),
+      );
     } catch (err) {
       this.logger.error({ err: String(err), socket }, 'live frame failed');
     }
@@ -191,6 +201,7 @@ export class RemoteSockets {
         this.sockets.delete(socket);
         remote.on.closed();
       }
+      this.options.writer.write({ command: 'DEL', key: this.keys.nodeOut(node), args: [] });
     }
   }
 }

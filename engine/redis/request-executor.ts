@@ -9,7 +9,12 @@
  * lands no later than the request's own writes. An engine that takes
  * over reads back the requests of the last `maxAgeMs` (those sent while
  * no engine ran, and those its predecessor may not have finished) and
- * skips the marked ones; their node has answered 504 by then, or will.
+ * skips the marked ones. A request is never started once its node has
+ * given up on it (its `timeoutMs`, less a second), so a client told 504
+ * is not surprised by a change made later; ages are judged by Redis's
+ * clock alone (stream ids and TIME), never by comparing two machines'.
+ * Once answered, a request is deleted from the stream: sign-in bodies and
+ * tokens stay in Redis no longer than they must.
  */
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
@@ -54,7 +59,8 @@ export class RequestExecutor {
   private stopping = false;
   private connection: RedisConnection | null = null;
   private loop: Promise<void> | null = null;
-  private sinceTrim = 0;
+  /** Changing requests this engine started, by id, with when: a second copy is skipped. */
+  private readonly started = new Map<string, number>();
   /** The newest request when this engine started, by Redis's own clock. */
   private startedAfter = '0-0';
 
@@ -106,22 +112,55 @@ export class RequestExecutor {
         id: string;
         message: Record<string, string>;
       }[];
+      const redisNow = messages.length > 0 ? await this.redisTime() : 0;
       for (const { id, message } of messages) {
         position = id;
-        const run = this.run(id, message as Partial<CommandEntryFields>).catch((err: unknown) =>
-          this.logger.error({ err: String(err), id }, 'forwarded request failed'),
-        );
+        const ageMs = redisNow - Number(id.split('-')[0]);
+        const run = this.run(id, ageMs, message as Partial<CommandEntryFields>);
         this.running.add(run);
         void run.finally(() => this.running.delete(run));
       }
-      if (messages.length > 0) this.trim(messages.length);
+      if (messages.length > 0) this.trim(redisNow);
     }
   }
 
-  private async run(entryId: string, fields: Partial<CommandEntryFields>): Promise<void> {
+  /** Redis's own clock, in ms: stream ids are stamped by it. */
+  private async redisTime(): Promise<number> {
+    try {
+      const [seconds, micros] = (await this.options.client.sendCommand(['TIME'])) as [
+        string,
+        string,
+      ];
+      return Number(seconds) * 1_000 + Math.floor(Number(micros) / 1_000);
+    } catch {
+      return this.now();
+    }
+  }
+
+  /** Runs one request and answers it; never throws, so a node never waits for nothing. */
+  private async run(
+    entryId: string,
+    ageMs: number,
+    fields: Partial<CommandEntryFields>,
+  ): Promise<void> {
     const { request: id, replyTo } = fields;
     if (!id || !replyTo) return;
-    if (Number(fields.sentAt ?? 0) < this.now() - this.maxAgeMs) return;
+    try {
+      await this.answer(entryId, ageMs, id, replyTo, fields);
+    } catch (err) {
+      this.logger.error({ err: String(err), request: id }, 'forwarded request failed');
+      this.reply(replyTo, { request: id, ok: true, result: problemResponse(cannotRun(err)) });
+    }
+    this.options.writer.write({ command: 'XDEL', key: this.keys.requests, args: [entryId] });
+  }
+
+  private async answer(
+    entryId: string,
+    ageMs: number,
+    id: string,
+    replyTo: string,
+    fields: Partial<CommandEntryFields>,
+  ): Promise<void> {
     const parsed = ForwardedRequest.safeParse(parseJson(fields.command));
     if (!parsed.success) {
       this.reply(replyTo, {
@@ -132,12 +171,32 @@ export class RequestExecutor {
       return;
     }
     const forwarded = parsed.data;
+    // Its node gives up at timeoutMs; starting later could change what a 504 said was not.
+    if (ageMs > Math.min(this.maxAgeMs, (forwarded.timeoutMs ?? this.maxAgeMs) - givenUpMarginMs))
+      return;
     if (forwarded.tunnel && compareIds(entryId, this.startedAfter) <= 0) {
       // Its node closed every socket when the engine changed; it cannot use this one.
-      this.reply(replyTo, { request: id, ok: true, result: engineChanged });
+      this.reply(replyTo, {
+        request: id,
+        ok: true,
+        result: problemResponse(
+          new HttpProblem(
+            503,
+            'engine_changed',
+            'the engine changed while the socket opened; open it again',
+            undefined,
+            {
+              'retry-after': '1',
+            },
+          ),
+        ),
+      });
       return;
     }
     if (!readOnlyMethods.has(forwarded.method)) {
+      // Two copies in one read, or close together: the marker may not have landed yet.
+      if (this.started.has(id)) return;
+      this.started.set(id, Date.now());
       if (await this.options.client.exists(this.keys.requestDone(id))) return;
       this.options.writer.write({
         command: 'SET',
@@ -163,12 +222,14 @@ export class RequestExecutor {
     );
   }
 
-  /** Drops requests too old to run, now and then. */
-  private trim(read: number): void {
-    this.sinceTrim += read;
-    if (this.sinceTrim < 100) return;
-    this.sinceTrim = 0;
-    const oldest = Math.max(0, this.now() - this.maxAgeMs);
+  /** Drops requests too old to run: their node gave up on them. */
+  private trim(redisNow: number): void {
+    const forgetBefore = Date.now() - this.maxAgeMs * 2;
+    for (const [id, at] of this.started) {
+      if (at >= forgetBefore) break;
+      this.started.delete(id);
+    }
+    const oldest = Math.max(0, redisNow - this.maxAgeMs);
     this.options.writer.write({
       command: 'XTRIM',
       key: this.keys.requests,
@@ -177,22 +238,24 @@ export class RequestExecutor {
   }
 }
 
-const engineChanged: ForwardedResponse = {
-  status: 503,
-  headers: [
-    ['content-type', 'application/problem+json'],
-    ['retry-after', '1'],
-  ],
-  body: Buffer.from(
-    JSON.stringify(
-      new HttpProblem(
-        503,
-        'engine_changed',
-        'the engine changed while the socket opened; open it again',
-      ).toDocument(),
-    ),
-  ).toString('base64'),
-};
+/** A node gives up at its timeout; a request is not started in its last second. */
+const givenUpMarginMs = 1_000;
+
+/** A request the engine's app cannot take (a method fetch does not allow, say). */
+function cannotRun(err: unknown): HttpProblem {
+  const why = err instanceof Error ? err.message : String(err);
+  return new HttpProblem(400, 'unforwardable_request', `this request cannot be run: ${why}`);
+}
+
+function problemResponse(problem: HttpProblem): ForwardedResponse {
+  const headers: [string, string][] = [['content-type', 'application/problem+json']];
+  for (const [name, value] of Object.entries(problem.headers)) headers.push([name, value]);
+  return {
+    status: problem.status,
+    headers,
+    body: Buffer.from(JSON.stringify(problem.toDocument())).toString('base64'),
+  };
+}
 
 function parseJson(text: string | undefined): unknown {
   try {

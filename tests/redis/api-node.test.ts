@@ -6,7 +6,9 @@
  * tunnelled through the node gets its snapshot, its events and its pongs,
  * and is closed with 1012 when another engine takes the center.
  */
+import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { argon2Hasher, testCost } from '../../engine/auth/password-hasher.js';
 import { demoPasswords } from '../../engine/demo-config.js';
@@ -89,12 +91,7 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
   });
 
   it('runs a changing request once, even when its entry reaches the engine twice', async () => {
-    const sender = await CommandSender.open<ForwardedRequest>({
-      client,
-      prefix,
-      stream: centerKeys(prefix).requests,
-      timeoutMs: 5_000,
-    });
+    const keys = centerKeys(prefix);
     const before = [...engine!.center.liveContacts()].length;
     const request: ForwardedRequest = {
       type: 'http',
@@ -105,16 +102,28 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
         'base64',
       ),
       address: '203.0.113.7',
+      timeoutMs: 5_000,
     };
-    const first = ForwardedResponse.parse(await sender.send(request));
-    expect(first.status).toBe(201);
-    // The same entry again, under the same request id, as a retry would send it.
-    const [entry] =
-      (await client.xRevRange(centerKeys(prefix).requests, '+', '-', { COUNT: 1 })) ?? [];
-    await client.xAdd(centerKeys(prefix).requests, '*', entry!.message as Record<string, string>);
+    // The same entry twice, under one request id, as a retried XADD would leave it.
+    const fields = {
+      request: randomUUID(),
+      replyTo: `test-${randomUUID()}`,
+      sentAt: String(Date.now()),
+      command: JSON.stringify(request),
+    };
+    await client.xAdd(keys.requests, '*', fields);
+    await client.xAdd(keys.requests, '*', fields);
+
+    const replies = keys.replies(fields.replyTo);
+    await eventually(() => [...engine!.center.liveContacts()].length > before, 5_000, 'a contact');
     await new Promise((r) => setTimeout(r, 300));
     expect([...engine!.center.liveContacts()].length).toBe(before + 1);
-    await sender.close();
+    const answers = (await client.lRange(replies, 0, -1)).map(
+      (r) => JSON.parse(String(r)) as { result: { status: number } },
+    );
+    expect(answers.map((a) => a.result.status)).toEqual([201]);
+    // Answered requests leave the stream: bodies and tokens do not linger in Redis.
+    expect(await client.xLen(keys.requests)).toBe(0);
   });
 
   it('tunnels a live socket: snapshot, events in order, pong', async () => {
@@ -161,6 +170,50 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
     expect(status).toBe(401);
   });
 
+  it('answers what it cannot forward at once: an unrunnable method, a half upgrade', async () => {
+    const sender = await CommandSender.open<ForwardedRequest>({
+      client,
+      prefix,
+      stream: centerKeys(prefix).requests,
+      timeoutMs: 5_000,
+    });
+    const trace: ForwardedRequest = {
+      type: 'http',
+      method: 'TRACE',
+      url: `${node.url}/api/queues`,
+      headers: [],
+      body: null,
+      address: null,
+      timeoutMs: 5_000,
+    };
+    const answered = ForwardedResponse.parse(await sender.send(trace));
+    expect(answered.status).toBe(400);
+    await sender.close();
+
+    const token = await login(node.url, 'supervisor1', demoPasswords.supervisor);
+    // Upgrade without Connection: upgrade; fetch will not send that, node:http will.
+    const half = await new Promise<number>((resolve, reject) => {
+      get(`${node.url}/api/ws?token=${token}`, { headers: { upgrade: 'websocket' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).once('error', reject);
+    });
+    expect(half).toBe(426);
+  });
+
+  it('sends binary frames on as binary, so the engine refuses them as it does its own', async () => {
+    const token = await login(node.url, 'supervisor1', demoPasswords.supervisor);
+    const ws = new WebSocket(`${node.url.replace('http', 'ws')}/api/ws?token=${token}`);
+    const seen: { kind: string; problem?: { status: number } }[] = [];
+    ws.on('message', (data) => seen.push(JSON.parse(String(data))));
+    await new Promise((resolve) => ws.once('open', resolve));
+    ws.send(Buffer.from(JSON.stringify({ type: 'ping' })), { binary: true });
+    await eventually(() => seen.some((m) => m.kind === 'error'), 5_000, 'an error');
+    expect(seen.some((m) => m.kind === 'pong')).toBe(false);
+    expect(seen.find((m) => m.kind === 'error')?.problem?.status).toBe(400);
+    ws.close();
+  });
+
   it('holds requests while no engine runs, for the next engine to answer', async () => {
     const token = await login(node.url, 'supervisor1', demoPasswords.supervisor);
     const ws = new WebSocket(`${node.url.replace('http', 'ws')}/api/ws?token=${token}`);
@@ -171,6 +224,31 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
     engine = null;
     // The engine said goodbye to the socket through the node.
     expect(await closed).toBe(1001);
+    const health = await call(node.url, 'GET', '/healthz');
+    expect([health.status, health.body.code]).toEqual([503, 'no_engine']);
+
+    // A request its node gave up on is not run by the next engine.
+    const sender = await CommandSender.open<ForwardedRequest>({
+      client,
+      prefix,
+      stream: centerKeys(prefix).requests,
+      timeoutMs: 1_200,
+    });
+    const lateBody = { channel: 'chat', topic: 'billing', customer: { name: 'Too late' } };
+    const late = sender
+      .send({
+        type: 'http',
+        method: 'POST',
+        url: `${node.url}/api/contacts`,
+        headers: [['content-type', 'application/json']],
+        body: Buffer.from(JSON.stringify(lateBody)).toString('base64'),
+        address: null,
+        timeoutMs: 1_200,
+      })
+      .catch((err: unknown) => err);
+    expect(await late).toBeInstanceOf(Error);
+    await sender.close();
+
     const waiting = call(node.url, 'POST', '/api/contacts', undefined, {
       channel: 'chat',
       topic: 'billing',
@@ -181,6 +259,10 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
     const answered = await waiting;
     expect(answered.status).toBe(201);
     expect(engine.center.contact(answered.body.contactId)).not.toBeNull();
+    const names = [...engine.center.liveContacts()].map(
+      (c) => engine!.store.getCustomer(c.record.customerId ?? '')?.name,
+    );
+    expect(names).not.toContain('Too late');
   });
 
   it('closes live sockets with 1012 when another engine takes the center', async () => {
@@ -204,6 +286,8 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
       forwardTimeoutMs: 300,
     });
     try {
+      // As if an engine held the lease but did not answer.
+      await client.set(centerKeys(nobody).lease, 'a-hung-engine');
       const res = await call(lonely.url, 'GET', '/healthz');
       expect(res.status).toBe(504);
       expect(res.body.code).toBe('engine_timeout');
