@@ -9,7 +9,7 @@
 import { ContactCenter, type CenterOptions } from './center.js';
 import { applyCommand } from './commands.js';
 import { EngineError } from './errors.js';
-import type { Journal } from './journal.js';
+import type { Journal, JournalEntry } from './journal.js';
 import { LiveClock } from './live-clock.js';
 import { silentLogger } from './logger.js';
 
@@ -32,33 +32,71 @@ export interface OpenedCenter {
 }
 
 export function openCenter(options: OpenOptions): OpenedCenter {
+  const replay = replayCenter({ ...options, firstAt: firstEntryAt(options.journal) });
+  replay.apply(options.journal.entries());
+  return replay.goLive(options.journal);
+}
+
+/** A center being rebuilt from journal entries, not yet live (a standby follows one). */
+export interface ReplayingCenter {
+  center: ContactCenter;
+  clock: LiveClock;
+  /** Entries applied so far. */
+  readonly replayed: number;
+  /** Applies entries at their recorded times, in order. */
+  apply(entries: Iterable<JournalEntry>): void;
+  /** Journals from here on, and lets time catch up with the wall: overdue timers fire now. */
+  goLive(journal: Journal): OpenedCenter;
+}
+
+export function replayCenter(
+  options: Omit<OpenOptions, 'journal'> & {
+    /** The clock's first instant: the first entry's time, or the wall's now for a new center. */
+    firstAt: number | null;
+  },
+): ReplayingCenter {
   const wallNow = options.wallNow ?? (() => Date.now());
   const logger = options.logger ?? silentLogger;
-  const entries = [...options.journal.entries()];
-  const clock = new LiveClock(entries[0]?.at ?? wallNow(), wallNow);
+  const clock = new LiveClock(options.firstAt ?? wallNow(), wallNow);
   const center = new ContactCenter({ ...options, clock });
   options.beforeReplay?.(center);
-
-  center.replaying = true;
-  try {
-    for (const entry of entries) {
-      clock.replayUntil(entry.at);
+  let replayed = 0;
+  return {
+    center,
+    clock,
+    get replayed() {
+      return replayed;
+    },
+    apply(entries) {
+      center.replaying = true;
       try {
-        applyCommand(center, entry.command);
-      } catch (err) {
-        // Journaled commands succeeded once; a refusal now means the
-        // journal and the code disagree, which must not stop a recovery.
-        if (!(err instanceof EngineError)) throw err;
-        logger.warn({ n: entry.n, code: err.code }, 'journal entry refused on replay');
+        for (const entry of entries) {
+          clock.replayUntil(entry.at);
+          replayed += 1;
+          try {
+            applyCommand(center, entry.command);
+          } catch (err) {
+            // Journaled commands succeeded once; a refusal now means the
+            // journal and the code disagree, which must not stop a recovery.
+            if (!(err instanceof EngineError)) throw err;
+            logger.warn({ n: entry.n, code: err.code }, 'journal entry refused on replay');
+          }
+        }
+      } finally {
+        center.replaying = false;
       }
-    }
-  } finally {
-    center.replaying = false;
-  }
-  // Journal what happens from here on, then let time catch up.
-  center.attachJournal(options.journal);
-  clock.goLive();
-  if (entries.length > 0)
-    logger.info({ replayed: entries.length }, 'center recovered from its journal');
-  return { center, clock, replayed: entries.length };
+    },
+    goLive(journal) {
+      // Journal what happens from here on, then let time catch up.
+      center.attachJournal(journal);
+      clock.goLive();
+      if (replayed > 0) logger.info({ replayed }, 'center recovered from its journal');
+      return { center, clock, replayed };
+    },
+  };
+}
+
+function firstEntryAt(journal: Journal): number | null {
+  for (const entry of journal.entries()) return entry.at;
+  return null;
 }

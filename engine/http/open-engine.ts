@@ -18,8 +18,10 @@ import { openCenter } from '../recover.js';
 import {
   connectRedis,
   Lease,
+  followRedisCenter,
   openRedisCenter,
   type FencedWriter,
+  type FollowOptions,
   type RedisConnection,
 } from '../redis/index.js';
 import { SqliteStore } from '../store/sqlite-store.js';
@@ -120,18 +122,13 @@ async function openOnRedis(options: EngineOptions, target: RedisTarget): Promise
   };
   const client = await connectRedis(target.url, { logger, name: engineId });
   const lease = new Lease({ client, prefix, logger });
-  logger.info({ engineId, prefix }, 'waiting for the center lease');
-  const token = await new Promise<number>((resolve) => lease.standby(engineId, leaseMs, resolve));
-  logger.info({ engineId, token }, 'holding the center lease');
-  const keeper = lease.keep(engineId, leaseMs, token, depose);
 
   let demoLogins: DemoLogin[] | null = null;
   let stats: CenterStats | undefined;
   let history: LiveHistory | undefined;
-  const rc = await openRedisCenter({
+  const centerOptions: FollowOptions = {
     client,
     prefix,
-    token,
     config: demoConfig,
     logger,
     wallNow: options.wallNow,
@@ -143,7 +140,20 @@ async function openOnRedis(options: EngineOptions, target: RedisTarget): Promise
       history = new LiveHistory(center);
     },
     onStop: (error) => depose(error.message),
-  });
+  };
+  // The lease at once: a cold start. Otherwise a standby, keeping a replica
+  // of the center while it waits, so that taking over replays only the tail.
+  let token = await lease.acquire(engineId, leaseMs);
+  const replica = token === null ? await followRedisCenter(centerOptions) : null;
+  if (token === null) {
+    logger.info({ engineId, prefix }, 'waiting for the center lease');
+    token = await new Promise<number>((resolve) => lease.standby(engineId, leaseMs, resolve));
+  }
+  logger.info({ engineId, token }, 'holding the center lease');
+  const keeper = lease.keep(engineId, leaseMs, token, depose);
+  const rc = replica
+    ? await replica.takeOver(token)
+    : await openRedisCenter({ ...centerOptions, token });
   return {
     center: rc.center,
     clock: rc.clock,

@@ -54,6 +54,11 @@ export interface FencedWriterOptions {
   fenceKey: string;
   /** The token from `Lease.acquire`; null writes without a fence (tests, tools). */
   token: number | null;
+  /**
+   * Drops every write until `arm` gives it a token: a standby's replica
+   * follows the journal without writing what the active engine wrote.
+   */
+  muted?: boolean;
   logger?: Logger;
   /** Called once when writing stops for good: fenced, or refused by Redis. */
   onStop?: (error: FencedError | RedisWriteError) => void;
@@ -90,7 +95,7 @@ return #ops
 /** Replies after which the same batch may succeed when sent again. */
 const transientReplies = ['LOADING', 'BUSY', 'TRYAGAIN', 'MASTERDOWN', 'READONLY', 'CLUSTERDOWN'];
 
-type State = 'open' | 'stopped' | 'abandoned' | 'closed';
+type State = 'muted' | 'open' | 'stopped' | 'abandoned' | 'closed';
 
 interface Waiter {
   target: number;
@@ -99,7 +104,7 @@ interface Waiter {
 }
 
 export class FencedWriter {
-  readonly token: number | null;
+  private fenceToken: number | null;
   private readonly client: RedisConnection;
   private readonly fenceKey: string;
   private readonly logger: Logger;
@@ -113,16 +118,29 @@ export class FencedWriter {
   private queued = 0;
   private acknowledged = 0;
   private pumping = false;
-  private state: State = 'open';
+  private state: State;
   private stopError: FencedError | RedisWriteError | null = null;
 
   constructor(options: FencedWriterOptions) {
     this.client = options.client;
     this.fenceKey = options.fenceKey;
-    this.token = options.token;
+    this.fenceToken = options.token;
     this.logger = options.logger ?? silentLogger;
     this.onStop = options.onStop;
     this.maxBatchOps = options.maxBatchOps ?? 1_000;
+    this.state = options.muted ? 'muted' : 'open';
+  }
+
+  get token(): number | null {
+    return this.fenceToken;
+  }
+
+  /** A muted writer starts writing, fenced by `token` (null: unfenced): its standby holds the lease. */
+  arm(token: number | null): void {
+    if (this.state !== 'muted')
+      throw new Error(`only a muted writer can be armed, not a ${this.state} one`);
+    this.fenceToken = token;
+    this.state = 'open';
   }
 
   /** Why writing stopped, or null while it goes on. */
@@ -143,6 +161,8 @@ export class FencedWriter {
   write(...ops: WriteOp[]): void {
     if (ops.length === 0) return;
     if (this.state !== 'open') {
+      // A standby's replica: what it would write, the active engine has written.
+      if (this.state === 'muted') return;
       if (this.state === 'closed')
         this.logger.warn({ ops: ops.length }, 'write after the redis writer was closed');
       return;

@@ -32,7 +32,10 @@ export {
 export { Lease, type LeaseOptions, type Running } from './lease.js';
 export {
   executeCommand,
+  followRedisCenter,
   openRedisCenter,
+  RedisReplica,
+  type FollowOptions,
   type RedisCenter,
   type RedisCenterOptions,
 } from './redis-center.js';

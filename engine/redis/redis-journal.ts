@@ -62,6 +62,13 @@ export class RedisJournal implements Journal {
     return this.list;
   }
 
+  /** Reads the entries appended by another engine since the last read; returns them, in order. */
+  async readNew(): Promise<JournalEntry[]> {
+    const from = this.list.length;
+    await this.load(this.list.at(-1)?.n);
+    return this.list.slice(from);
+  }
+
   /** Resolves when every append so far is acknowledged by Redis. */
   flush(): Promise<void> {
     return this.writer.flush();
@@ -74,8 +81,8 @@ export class RedisJournal implements Journal {
     await this.client.close();
   }
 
-  private async load(): Promise<void> {
-    let start = '-';
+  private async load(after?: number): Promise<void> {
+    let start = after === undefined ? '-' : `(${after}-0`;
     for (;;) {
       const batch =
         (await this.client.xRange(this.keys.journal, start, '+', { COUNT: page })) ?? [];

@@ -91,18 +91,31 @@ export class RedisStore implements Store, AdminStore, WithConversations, Interva
       name: 'redis-store',
     });
     const store = new RedisStore(client, owned, !options.writer, options);
-    const snapshot = await loadStoreSnapshot(client, store.keys, store.now());
-    store.config = snapshot.config;
-    store.customers = new RedisCustomers(store.writer, store.keys, store.now, snapshot);
-    for (const { record, ordinal } of snapshot.contacts) {
-      store.contacts.set(record.id, { record, json: JSON.stringify(record), ordinal });
-      store.nextOrdinal = Math.max(store.nextOrdinal, ordinal + 1);
-    }
-    store.users = new RedisUsers(store.writer, store.keys, store.now, snapshot);
-    store.audit = await RedisAuditLog.open(client, store.keys.audit, store.writer);
-    store.conversationStore = await RedisConversations.open(client, store.keys, store.writer);
-    for (const row of snapshot.intervalRows) store.rows.set(keyOfRow(row), row);
+    await store.reload();
     return store;
+  }
+
+  /**
+   * Reads everything from Redis again, forgetting what memory held. A
+   * standby that followed the journal does this when it takes over: the
+   * active engine also stored what no journal entry says (sign-ins, users,
+   * chat, the audit log).
+   */
+  async reload(): Promise<void> {
+    const snapshot = await loadStoreSnapshot(this.client, this.keys, this.now());
+    this.config = snapshot.config;
+    this.customers = new RedisCustomers(this.writer, this.keys, this.now, snapshot);
+    this.contacts.clear();
+    this.nextOrdinal = 1;
+    for (const { record, ordinal } of snapshot.contacts) {
+      this.contacts.set(record.id, { record, json: JSON.stringify(record), ordinal });
+      this.nextOrdinal = Math.max(this.nextOrdinal, ordinal + 1);
+    }
+    this.users = new RedisUsers(this.writer, this.keys, this.now, snapshot);
+    this.audit = await RedisAuditLog.open(this.client, this.keys.audit, this.writer);
+    this.conversationStore = await RedisConversations.open(this.client, this.keys, this.writer);
+    this.rows.clear();
+    for (const row of snapshot.intervalRows) this.rows.set(keyOfRow(row), row);
   }
 
   /** Chat transcripts, call media and callback attempts, on the same writer. */

@@ -17,11 +17,22 @@ const reachable = await redisAnswers();
 const config = simpleConfig(1, { wrapUpSec: 10 });
 
 function engine(redis: RedisTestContext, wallNow: () => number = () => Date.now()) {
-  return openRedisCenter({ client: redis.client, prefix: redis.prefix, token: null, config, wallNow });
+  return openRedisCenter({
+    client: redis.client,
+    prefix: redis.prefix,
+    token: null,
+    config,
+    wallNow,
+  });
 }
 
 function sender(redis: RedisTestContext, now: () => number = () => Date.now()) {
-  return CommandSender.open<Command>({ client: redis.client, prefix: redis.prefix, now, timeoutMs: 2_000 });
+  return CommandSender.open<Command>({
+    client: redis.client,
+    prefix: redis.prefix,
+    now,
+    timeoutMs: 2_000,
+  });
 }
 
 describe.skipIf(!reachable)(suiteTitle('commands through Redis', reachable), () => {
@@ -33,7 +44,10 @@ describe.skipIf(!reachable)(suiteTitle('commands through Redis', reachable), () 
 
     const result = await api.send({ type: 'agent.login', agentId: 'a1' });
     const journaled = await redis.client.xLen(centerKeys(redis.prefix).journal);
-    const created = await api.send({ type: 'contact.create', request: { id: 'c1', channel: 'chat', queueId: 'q' } });
+    const created = await api.send({
+      type: 'contact.create',
+      request: { id: 'c1', channel: 'chat', queueId: 'q' },
+    });
 
     expect(result).toBeNull();
     expect(journaled).toBe(1);
@@ -47,8 +61,12 @@ describe.skipIf(!reachable)(suiteTitle('commands through Redis', reachable), () 
     const center = await engine(redis);
     const api = await sender(redis);
 
-    const refused = await api.send({ type: 'agent.accept', agentId: 'a1', contactId: 'nobody' }).catch((e: unknown) => e);
-    const invalid = await api.send({ type: 'agent.login' } as unknown as Command).catch((e: unknown) => e);
+    const refused = await api
+      .send({ type: 'agent.accept', agentId: 'a1', contactId: 'nobody' })
+      .catch((e: unknown) => e);
+    const invalid = await api
+      .send({ type: 'agent.login' } as unknown as Command)
+      .catch((e: unknown) => e);
 
     expect(refused).toBeInstanceOf(CommandRefusedError);
     expect(errorCodes).toContain((refused as CommandRefusedError).code);
@@ -78,7 +96,9 @@ describe.skipIf(!reachable)(suiteTitle('commands through Redis', reachable), () 
 
     wall = T0 + 8_000;
     const api = await sender(redis, () => wall);
-    const hangup = await api.send({ type: 'contact.abandon', contactId: 'c2' }, 300).catch((e: unknown) => e);
+    const hangup = await api
+      .send({ type: 'contact.abandon', contactId: 'c2' }, 300)
+      .catch((e: unknown) => e);
     wall = T0 + 60_000;
     const second = await engine(redis, () => wall);
     await second.stop();
@@ -86,10 +106,21 @@ describe.skipIf(!reachable)(suiteTitle('commands through Redis', reachable), () 
 
     expect(hangup).toBeInstanceOf(CommandTimeoutError);
     expect(second.caughtUp).toBe(1);
-    expect(second.store.getContact('c2')).toMatchObject({ outcome: 'abandoned', abandonedAt: T0 + 8_000, offers: [] });
-    expect(second.center.agentStatus('a1')).toMatchObject({ state: 'ready', stateSince: T0 + 15_000 });
+    expect(second.store.getContact('c2')).toMatchObject({
+      outcome: 'abandoned',
+      abandonedAt: T0 + 8_000,
+      offers: [],
+    });
+    expect(second.center.agentStatus('a1')).toMatchObject({
+      state: 'ready',
+      stateSince: T0 + 15_000,
+    });
     expect(third.caughtUp).toBe(0);
-    expect([...third.journal.entries()].filter((e) => e.command.type === 'contact.abandon').map((e) => e.at)).toEqual([T0 + 8_000]);
+    expect(
+      [...third.journal.entries()]
+        .filter((e) => e.command.type === 'contact.abandon')
+        .map((e) => e.at),
+    ).toEqual([T0 + 8_000]);
     await api.close();
     await third.stop();
   });

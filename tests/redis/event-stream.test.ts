@@ -6,25 +6,53 @@ import { EventStreamPublisher } from '../../engine/redis/event-stream-publisher.
 import { EventStreamReader, type ReadFrom } from '../../engine/redis/event-stream-reader.js';
 import { FencedWriter } from '../../engine/redis/fenced-writer.js';
 import type { RedisConnection } from '../../engine/redis/redis-connection.js';
-import { eventually, redisAnswers, suiteTitle, useRedis, type RedisTestContext } from './redis-test-kit.js';
+import {
+  eventually,
+  redisAnswers,
+  suiteTitle,
+  useRedis,
+  type RedisTestContext,
+} from './redis-test-kit.js';
 
 const reachable = await redisAnswers();
 
 /** An agent-state event; seqs step by 2, since the engine's seqs have gaps too. */
 function event(seq: number): DomainEvent {
-  return { type: 'agent.state', seq, at: 1_000 + seq, agentId: 'a1', state: 'ready', previous: 'notReady', reason: null };
+  return {
+    type: 'agent.state',
+    seq,
+    at: 1_000 + seq,
+    agentId: 'a1',
+    state: 'ready',
+    previous: 'notReady',
+    reason: null,
+  };
 }
 
 async function publisher(redis: RedisTestContext, maxLen?: number) {
-  const writer = new FencedWriter({ client: redis.client, fenceKey: centerKeys(redis.prefix).fence, token: null });
-  const events = await EventStreamPublisher.open({ client: redis.client, prefix: redis.prefix, writer, ...(maxLen ? { maxLen } : {}) });
+  const writer = new FencedWriter({
+    client: redis.client,
+    fenceKey: centerKeys(redis.prefix).fence,
+    token: null,
+  });
+  const events = await EventStreamPublisher.open({
+    client: redis.client,
+    prefix: redis.prefix,
+    writer,
+    ...(maxLen ? { maxLen } : {}),
+  });
   return Object.assign(events, { flush: () => writer.flush() });
 }
 
 function reader(redis: RedisTestContext, from: ReadFrom, name = 'reader') {
   const seen: number[] = [];
   const r = new EventStreamReader({
-    client: redis.client, prefix: redis.prefix, from, name, blockMs: 200, onEvent: (e) => void seen.push(e.seq),
+    client: redis.client,
+    prefix: redis.prefix,
+    from,
+    name,
+    blockMs: 200,
+    onEvent: (e) => void seen.push(e.seq),
   });
   return { reader: r, seen };
 }
@@ -53,7 +81,11 @@ describe.skipIf(!reachable)(suiteTitle('the event stream', reachable), () => {
     await all.reader.start();
     await late.reader.start();
     for (let seq = 42; seq <= 60; seq += 2) events.publish(event(seq));
-    await eventually(() => all.seen.length === 30 && late.seen.length === 20, 5_000, 'both readers');
+    await eventually(
+      () => all.seen.length === 30 && late.seen.length === 20,
+      5_000,
+      'both readers',
+    );
     await Promise.all([all.reader.stop(), late.reader.stop()]);
 
     expect(all.seen).toEqual(Array.from({ length: 30 }, (_, i) => 2 * (i + 1)));
@@ -91,7 +123,9 @@ describe.skipIf(!reachable)(suiteTitle('the event stream', reachable), () => {
     const stored = await redis.client.xRange(centerKeys(redis.prefix).events, '-', '+');
 
     expect(second.lastSeq).toBe(7);
-    expect(stored?.map((m) => [m.id, m.message.seq])).toEqual([1, 2, 3, 4, 5, 6, 7].map((s) => [`${s}-0`, String(s)]));
+    expect(stored?.map((m) => [m.id, m.message.seq])).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((s) => [`${s}-0`, String(s)]),
+    );
   });
 
   it('tells a reader that starts before the oldest kept event that it may have missed some', async () => {
@@ -101,8 +135,12 @@ describe.skipIf(!reachable)(suiteTitle('the event stream', reachable), () => {
     const trimmed: { after: number; oldestSeq: number }[] = [];
     const seen: number[] = [];
     const r = new EventStreamReader({
-      client: redis.client, prefix: redis.prefix, from: { seq: 3 }, blockMs: 100,
-      onEvent: (e) => void seen.push(e.seq), onTrimmed: (t) => void trimmed.push(t),
+      client: redis.client,
+      prefix: redis.prefix,
+      from: { seq: 3 },
+      blockMs: 100,
+      onEvent: (e) => void seen.push(e.seq),
+      onTrimmed: (t) => void trimmed.push(t),
     });
 
     await r.start();

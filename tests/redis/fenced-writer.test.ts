@@ -10,7 +10,12 @@ describe.skipIf(!reachable)(suiteTitle('the fenced writer', reachable), () => {
   const redis = useRedis();
 
   it('applies writes in the order they were queued, across batches', async () => {
-    const writer = new FencedWriter({ client: redis.client, fenceKey: centerKeys(redis.prefix).fence, token: null, maxBatchOps: 3 });
+    const writer = new FencedWriter({
+      client: redis.client,
+      fenceKey: centerKeys(redis.prefix).fence,
+      token: null,
+      maxBatchOps: 3,
+    });
     const key = `${redis.prefix}order`;
 
     for (let i = 1; i <= 10; i++) {
@@ -23,13 +28,42 @@ describe.skipIf(!reachable)(suiteTitle('the fenced writer', reachable), () => {
     expect(writer.pending).toBe(0);
   });
 
+  it('drops every write while muted, and writes fenced once armed', async () => {
+    const keys = centerKeys(redis.prefix);
+    await redis.client.set(keys.fence, '7');
+    const writer = new FencedWriter({
+      client: redis.client,
+      fenceKey: keys.fence,
+      token: null,
+      muted: true,
+    });
+
+    writer.write({ command: 'SET', key: keys.config, args: ['from a standby'] });
+    await writer.flush();
+    expect(await redis.client.exists(keys.config)).toBe(0);
+
+    writer.arm(7);
+    writer.write({ command: 'SET', key: keys.config, args: ['from the engine'] });
+    await writer.flush();
+    expect(await redis.client.get(keys.config)).toBe('from the engine');
+    expect(() => writer.arm(8)).toThrow(/only a muted writer/);
+  });
+
   it('changes nothing for a writer whose token is stale, and drops what it writes afterwards', async () => {
     const keys = centerKeys(redis.prefix);
     await redis.client.set(keys.fence, '2');
     const stops: Error[] = [];
-    const writer = new FencedWriter({ client: redis.client, fenceKey: keys.fence, token: 1, onStop: (e) => stops.push(e) });
+    const writer = new FencedWriter({
+      client: redis.client,
+      fenceKey: keys.fence,
+      token: 1,
+      onStop: (e) => stops.push(e),
+    });
 
-    writer.write({ command: 'HSET', key: keys.customers, args: ['cu1', '{}'] }, { command: 'SET', key: keys.config, args: ['{}'] });
+    writer.write(
+      { command: 'HSET', key: keys.customers, args: ['cu1', '{}'] },
+      { command: 'SET', key: keys.config, args: ['{}'] },
+    );
     const refusal = await writer.flush().catch((e: unknown) => e);
     writer.write({ command: 'SET', key: keys.config, args: ['later'] });
 
@@ -43,7 +77,12 @@ describe.skipIf(!reachable)(suiteTitle('the fenced writer', reachable), () => {
     const key = `${redis.prefix}a-string`;
     await redis.client.set(key, 'not a hash');
     const stops: Error[] = [];
-    const writer = new FencedWriter({ client: redis.client, fenceKey: centerKeys(redis.prefix).fence, token: null, onStop: (e) => stops.push(e) });
+    const writer = new FencedWriter({
+      client: redis.client,
+      fenceKey: centerKeys(redis.prefix).fence,
+      token: null,
+      onStop: (e) => stops.push(e),
+    });
 
     writer.write({ command: 'HSET', key, args: ['field', 'value'] });
     const refusal = await writer.flush().catch((e: unknown) => e);
@@ -55,7 +94,11 @@ describe.skipIf(!reachable)(suiteTitle('the fenced writer', reachable), () => {
 
   it('forgets what was not sent when abandoned, as a crash does', async () => {
     const key = `${redis.prefix}crash`;
-    const writer = new FencedWriter({ client: redis.client, fenceKey: centerKeys(redis.prefix).fence, token: null });
+    const writer = new FencedWriter({
+      client: redis.client,
+      fenceKey: centerKeys(redis.prefix).fence,
+      token: null,
+    });
 
     writer.write({ command: 'SET', key, args: ['queued'] });
     const pending = writer.flush();

@@ -9,7 +9,13 @@ import { Lease } from '../../engine/redis/lease.js';
 import { openRedisCenter } from '../../engine/redis/redis-center.js';
 import { RedisStore } from '../../engine/redis/redis-store.js';
 import { simpleConfig } from '../../engine/test/harness.js';
-import { collectingLogger, eventually, redisAnswers, suiteTitle, useRedis } from './redis-test-kit.js';
+import {
+  collectingLogger,
+  eventually,
+  redisAnswers,
+  suiteTitle,
+  useRedis,
+} from './redis-test-kit.js';
 
 const reachable = await redisAnswers();
 const ttlMs = 300;
@@ -23,9 +29,17 @@ describe.skipIf(!reachable)(suiteTitle('the center lease and its fencing token',
     const tokenA = (await lease.acquire('engine-a', ttlMs))!;
     const stoppedA: Error[] = [];
     const writerA = new FencedWriter({
-      client: redis.client, fenceKey: lease.fenceKey, token: tokenA, onStop: (e) => stoppedA.push(e), logger: collectingLogger(),
+      client: redis.client,
+      fenceKey: lease.fenceKey,
+      token: tokenA,
+      onStop: (e) => stoppedA.push(e),
+      logger: collectingLogger(),
     });
-    const storeA = await RedisStore.open({ client: redis.client, prefix: redis.prefix, writer: writerA });
+    const storeA = await RedisStore.open({
+      client: redis.client,
+      prefix: redis.prefix,
+      writer: writerA,
+    });
     storeA.saveConfig(parseConfig(simpleConfig(1)));
     await storeA.flush();
     const keeper = lease.keep('engine-a', ttlMs, tokenA, () => {});
@@ -38,8 +52,16 @@ describe.skipIf(!reachable)(suiteTitle('the center lease and its fencing token',
     const diedAt = Date.now();
     await eventually(() => tokenB !== null, ttlMs * 4, 'the standby to acquire');
     const tookOverMs = Date.now() - diedAt;
-    const writerB = new FencedWriter({ client: redis.client, fenceKey: lease.fenceKey, token: tokenB });
-    const storeB = await RedisStore.open({ client: redis.client, prefix: redis.prefix, writer: writerB });
+    const writerB = new FencedWriter({
+      client: redis.client,
+      fenceKey: lease.fenceKey,
+      token: tokenB,
+    });
+    const storeB = await RedisStore.open({
+      client: redis.client,
+      prefix: redis.prefix,
+      writer: writerB,
+    });
     storeB.saveConfig(parseConfig(simpleConfig(2)));
     await storeB.flush();
     storeA.saveConfig(parseConfig(simpleConfig(3))); // A wakes up and writes
@@ -63,7 +85,9 @@ describe.skipIf(!reachable)(suiteTitle('the center lease and its fencing token',
     await lease.acquire('engine-b', 60_000);
 
     const renewed = await lease.renew('engine-a', ttlMs, token);
-    const lost = await new Promise<string>((resolve) => lease.keep('engine-a', ttlMs, token, resolve));
+    const lost = await new Promise<string>((resolve) =>
+      lease.keep('engine-a', ttlMs, token, resolve),
+    );
 
     expect(renewed).toBe(false);
     expect(lost).toBe('another engine holds the lease');
@@ -99,11 +123,21 @@ describe.skipIf(!reachable)(suiteTitle('the center lease and its fencing token',
     const lease = new Lease({ client: redis.client, prefix: redis.prefix });
     const stops: Error[] = [];
     const open = (token: number | null) =>
-      openRedisCenter({ client: redis.client, prefix: redis.prefix, token, config: simpleConfig(2), onStop: (e) => stops.push(e) });
+      openRedisCenter({
+        client: redis.client,
+        prefix: redis.prefix,
+        token,
+        config: simpleConfig(2),
+        onStop: (e) => stops.push(e),
+      });
     const a = await open(await lease.acquire('engine-a', ttlMs));
     await redis.client.del(centerKeys(redis.prefix).lease); // A's lease lapses while A still runs
     const b = await open(await lease.acquire('engine-b', 60_000));
-    const api = await CommandSender.open<Command>({ client: redis.client, prefix: redis.prefix, timeoutMs: 3_000 });
+    const api = await CommandSender.open<Command>({
+      client: redis.client,
+      prefix: redis.prefix,
+      timeoutMs: 3_000,
+    });
 
     const reply = await api.send({ type: 'agent.login', agentId: 'a1' });
     a.center.login('a2'); // A, unaware, writes
@@ -112,7 +146,9 @@ describe.skipIf(!reachable)(suiteTitle('the center lease and its fencing token',
 
     expect(reply).toBeNull();
     expect(b.center.agentStatus('a1').state).not.toBe('loggedOut');
-    expect(journal?.map((m) => m.message.command)).toEqual([JSON.stringify({ type: 'agent.login', agentId: 'a1' })]);
+    expect(journal?.map((m) => m.message.command)).toEqual([
+      JSON.stringify({ type: 'agent.login', agentId: 'a1' }),
+    ]);
     expect(stops[0]).toBeInstanceOf(FencedError);
     expect(a.writer.stopped).toBe(stops[0]);
     await api.close();

@@ -49,8 +49,22 @@ export class OwnRedisServer {
   async restart(): Promise<void> {
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes',
-        '--appendfsync', 'always', '--dir', this.dir, '--daemonize', 'no'],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--dir',
+        this.dir,
+        '--daemonize',
+        'no',
+      ],
       { stdio: 'ignore' },
     );
     const deadline = Date.now() + 5_000;

@@ -21,7 +21,16 @@ const config = { ...simpleConfig(2, { ringTimeoutSec: 20, wrapUpSec: 10 }), maxM
 type Center = ReturnType<typeof harness>['center'];
 const script: [number, (c: Center) => void][] = [
   [0, (c) => (c.login('a1'), c.ready('a1'))],
-  [1_000, (c) => c.createContact({ channel: 'voice', queueId: 'q', id: 'c1', customer: { name: 'Ada', email: 'ada@example.com' } })],
+  [
+    1_000,
+    (c) =>
+      c.createContact({
+        channel: 'voice',
+        queueId: 'q',
+        id: 'c1',
+        customer: { name: 'Ada', email: 'ada@example.com' },
+      }),
+  ],
   [2_000, (c) => c.createContact({ channel: 'voice', queueId: 'q', id: 'c2' })],
   [2_000, (c) => c.createContact({ channel: 'chat', queueId: 'q', id: 'c3', priority: 1 })],
   [3_000, (c) => (c.login('a2'), c.notReady('a2', 'training'))],
@@ -29,7 +38,9 @@ const script: [number, (c: Center) => void][] = [
 
 function state(center: Center) {
   return {
-    queue: center.queueContents('q').map((v) => ({ id: v.id, queuedAt: v.record.queuedAt, offers: v.record.offers })),
+    queue: center
+      .queueContents('q')
+      .map((v) => ({ id: v.id, queuedAt: v.record.queuedAt, offers: v.record.offers })),
     agents: ['a1', 'a2'].map((a) => {
       const s = center.agentStatus(a);
       return [s.state, s.reason, s.stateSince, s.offers, s.missedOffers];
@@ -39,7 +50,11 @@ function state(center: Center) {
 
 /** A store and a journal sharing one writer, as an engine has them. */
 async function openDurable(redis: RedisTestContext) {
-  const writer = new FencedWriter({ client: redis.client, fenceKey: centerKeys(redis.prefix).fence, token: null });
+  const writer = new FencedWriter({
+    client: redis.client,
+    fenceKey: centerKeys(redis.prefix).fence,
+    token: null,
+  });
   const store = await RedisStore.open({ client: redis.client, prefix: redis.prefix, writer });
   const journal = await RedisJournal.open({ client: redis.client, prefix: redis.prefix, writer });
   return { writer, store, journal };
@@ -51,7 +66,12 @@ describe.skipIf(!reachable)(suiteTitle('crash recovery from a Redis journal', re
   it('brings back every acknowledged command, loses the unacknowledged one, and fires missed deadlines once', async () => {
     let wall = T0;
     const first = await openDurable(redis);
-    const before = openCenter({ config, journal: first.journal, store: first.store, wallNow: () => wall });
+    const before = openCenter({
+      config,
+      journal: first.journal,
+      store: first.store,
+      wallNow: () => wall,
+    });
     for (const [offset, act] of script) {
       wall = T0 + offset;
       act(before.center);
@@ -66,7 +86,10 @@ describe.skipIf(!reachable)(suiteTitle('crash recovery from a Redis journal', re
     const second = await openDurable(redis);
     const events: DomainEvent[] = [];
     const after = openCenter({
-      config, journal: second.journal, store: second.store, wallNow: () => wall,
+      config,
+      journal: second.journal,
+      store: second.store,
+      wallNow: () => wall,
       beforeReplay: (c) => c.subscribe((e) => events.push(e)),
     });
     const reference = harness(config);
@@ -78,9 +101,14 @@ describe.skipIf(!reachable)(suiteTitle('crash recovery from a Redis journal', re
 
     expect(after.replayed).toBe(7);
     expect(state(after.center)).toEqual(state(reference.center));
-    expect(events.map((e) => [e.type, e.seq, e.at])).toEqual(reference.events.map((e) => [e.type, e.seq, e.at]));
+    expect(events.map((e) => [e.type, e.seq, e.at])).toEqual(
+      reference.events.map((e) => [e.type, e.seq, e.at]),
+    );
     expect(after.center.agentStatus('a2')).toMatchObject({ state: 'notReady', reason: 'training' });
-    expect(after.center.customerProfile('c1')?.customer).toMatchObject({ name: 'Ada', email: 'ada@example.com' });
+    expect(after.center.customerProfile('c1')?.customer).toMatchObject({
+      name: 'Ada',
+      email: 'ada@example.com',
+    });
     expect(state(after.center).queue.map((c) => c.id)).toEqual(['c3', 'c1', 'c2']);
     after.clock.stop();
   });
@@ -88,7 +116,12 @@ describe.skipIf(!reachable)(suiteTitle('crash recovery from a Redis journal', re
   it('keeps journaling after a recovery, so a second crash loses nothing acknowledged', async () => {
     let wall = T0;
     const first = await openDurable(redis);
-    const one = openCenter({ config, journal: first.journal, store: first.store, wallNow: () => wall });
+    const one = openCenter({
+      config,
+      journal: first.journal,
+      store: first.store,
+      wallNow: () => wall,
+    });
     one.center.login('a1');
     await first.writer.flush();
     one.clock.stop();
@@ -96,7 +129,12 @@ describe.skipIf(!reachable)(suiteTitle('crash recovery from a Redis journal', re
 
     wall = T0 + 1_000;
     const second = await openDurable(redis);
-    const two = openCenter({ config, journal: second.journal, store: second.store, wallNow: () => wall });
+    const two = openCenter({
+      config,
+      journal: second.journal,
+      store: second.store,
+      wallNow: () => wall,
+    });
     two.center.ready('a1');
     await second.writer.flush();
     two.clock.stop();
@@ -104,11 +142,22 @@ describe.skipIf(!reachable)(suiteTitle('crash recovery from a Redis journal', re
 
     wall = T0 + 2_000;
     const third = await openDurable(redis);
-    const three = openCenter({ config, journal: third.journal, store: third.store, wallNow: () => wall });
+    const three = openCenter({
+      config,
+      journal: third.journal,
+      store: third.store,
+      wallNow: () => wall,
+    });
 
     expect(three.replayed).toBe(2);
-    expect([...third.journal.entries()].map((e) => [e.n, e.command.type])).toEqual([[1, 'agent.login'], [2, 'agent.ready']]);
-    expect(three.center.agentStatus('a1')).toMatchObject({ state: 'ready', stateSince: T0 + 1_000 });
+    expect([...third.journal.entries()].map((e) => [e.n, e.command.type])).toEqual([
+      [1, 'agent.login'],
+      [2, 'agent.ready'],
+    ]);
+    expect(three.center.agentStatus('a1')).toMatchObject({
+      state: 'ready',
+      stateSince: T0 + 1_000,
+    });
     three.clock.stop();
   });
 
@@ -132,10 +181,20 @@ describe.skipIf(!reachable)(suiteTitle('crash recovery from a Redis journal', re
     let wall = T0;
     const open = () =>
       openRedisCenter({
-        client: redis.client, prefix: redis.prefix, token: null, config, wallNow: () => wall,
-        beforeOpen: (store) => store.findUserByUsername('sup') ?? store.createUser({
-          username: 'sup', displayName: 'Sue', role: 'supervisor', agentId: null, passwordHash: 'h',
-        }),
+        client: redis.client,
+        prefix: redis.prefix,
+        token: null,
+        config,
+        wallNow: () => wall,
+        beforeOpen: (store) =>
+          store.findUserByUsername('sup') ??
+          store.createUser({
+            username: 'sup',
+            displayName: 'Sue',
+            role: 'supervisor',
+            agentId: null,
+            passwordHash: 'h',
+          }),
       });
     const first = await open();
     first.center.login('a1');
@@ -161,11 +220,15 @@ describe.skipIf(!reachable)(suiteTitle('crash recovery from a Redis journal', re
     reference.center.createContact({ id: 'c1', channel: 'voice', queueId: 'q' });
     reference.clock.runUntil(T0 + 30_000);
 
-    expect(stream.map((m) => JSON.parse(String(m.message.event)) as DomainEvent).map((e) => [e.seq, e.type, e.at])).toEqual(
-      reference.events.map((e) => [e.seq, e.type, e.at]),
-    );
+    expect(
+      stream
+        .map((m) => JSON.parse(String(m.message.event)) as DomainEvent)
+        .map((e) => [e.seq, e.type, e.at]),
+    ).toEqual(reference.events.map((e) => [e.seq, e.type, e.at]));
     expect(lost).toBeLessThan(stream.length);
-    expect(reference.events.some((e) => e.type === 'contact.offer_ended' && e.outcome === 'timeout')).toBe(true);
+    expect(
+      reference.events.some((e) => e.type === 'contact.offer_ended' && e.outcome === 'timeout'),
+    ).toBe(true);
     expect(second.store.listUsers().map((u) => u.username)).toEqual(['sup']);
     await second.stop();
   });

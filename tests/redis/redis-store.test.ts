@@ -18,10 +18,30 @@ const config = parseConfig({
 
 function contact(id: string, queuedAt: number, more: Partial<ContactRecord> = {}): ContactRecord {
   return {
-    id, channel: 'chat', firstQueueId: 'billing', queueId: 'billing', customerId: null, priority: 0,
-    skills: [], language: null, topic: null, createdAt: queuedAt, queuedAt, offers: [], answeredAt: null,
-    agentId: null, holdMs: 0, endedAt: null, wrapUpEndedAt: null, callbackRequestedAt: null,
-    abandonedAt: null, overflows: [], transfers: [], disposition: null, noEligibleAgent: false, outcome: null,
+    id,
+    channel: 'chat',
+    firstQueueId: 'billing',
+    queueId: 'billing',
+    customerId: null,
+    priority: 0,
+    skills: [],
+    language: null,
+    topic: null,
+    createdAt: queuedAt,
+    queuedAt,
+    offers: [],
+    answeredAt: null,
+    agentId: null,
+    holdMs: 0,
+    endedAt: null,
+    wrapUpEndedAt: null,
+    callbackRequestedAt: null,
+    abandonedAt: null,
+    overflows: [],
+    transfers: [],
+    disposition: null,
+    noEligibleAgent: false,
+    outcome: null,
     ...more,
   };
 }
@@ -30,7 +50,11 @@ describe.skipIf(!reachable)(suiteTitle('the Redis store', reachable), () => {
   const redis = useRedis();
 
   it('gives a second store on the same prefix everything the first one flushed', async () => {
-    const first = await RedisStore.open({ client: redis.client, prefix: redis.prefix, now: () => 42 });
+    const first = await RedisStore.open({
+      client: redis.client,
+      prefix: redis.prefix,
+      now: () => 42,
+    });
     const wall = Date.now();
     first.saveConfig(config);
     const ada = first.upsertCustomer({ name: 'Ada', email: 'ada@example.com' });
@@ -41,12 +65,41 @@ describe.skipIf(!reachable)(suiteTitle('the Redis store', reachable), () => {
     first.saveContact(contact('early', 1_000, { customerId: ada.id }));
     first.saveContact(contact('tie-a', 2_000));
     first.saveContact(contact('late', 3_000, { customerId: ada.id, outcome: 'completed' }));
-    first.createUser({ username: 'Sup', displayName: 'Sue', role: 'supervisor', agentId: null, passwordHash: 'h1' });
-    first.createUser({ username: 'ada', displayName: 'Ada', role: 'agent', agentId: 'a1', passwordHash: 'h2' });
-    first.saveSession({ tokenHash: 'long', userId: 'u1', contactId: null, createdAt: wall, expiresAt: wall + 3_600_000 });
-    first.saveSession({ tokenHash: 'gone', userId: 'u2', contactId: null, createdAt: wall, expiresAt: wall + 3_600_000 });
+    first.createUser({
+      username: 'Sup',
+      displayName: 'Sue',
+      role: 'supervisor',
+      agentId: null,
+      passwordHash: 'h1',
+    });
+    first.createUser({
+      username: 'ada',
+      displayName: 'Ada',
+      role: 'agent',
+      agentId: 'a1',
+      passwordHash: 'h2',
+    });
+    first.saveSession({
+      tokenHash: 'long',
+      userId: 'u1',
+      contactId: null,
+      createdAt: wall,
+      expiresAt: wall + 3_600_000,
+    });
+    first.saveSession({
+      tokenHash: 'gone',
+      userId: 'u2',
+      contactId: null,
+      createdAt: wall,
+      expiresAt: wall + 3_600_000,
+    });
     first.deleteSession('gone');
-    const row: IntervalRow = { intervalStart: 0, queueId: 'billing', agentId: null, counters: emptyCounters() };
+    const row: IntervalRow = {
+      intervalStart: 0,
+      queueId: 'billing',
+      agentId: null,
+      counters: emptyCounters(),
+    };
     first.saveIntervalRows([row]);
     await first.flush();
 
@@ -54,16 +107,32 @@ describe.skipIf(!reachable)(suiteTitle('the Redis store', reachable), () => {
 
     expect(second.loadConfig()).toEqual(config);
     expect(second.getCustomer(ada.id)).toEqual({
-      id: 'cu1', name: 'Ada', email: 'ada@example.com', phone: null, notes: 'prefers chat', createdAt: 42,
+      id: 'cu1',
+      name: 'Ada',
+      email: 'ada@example.com',
+      phone: null,
+      notes: 'prefers chat',
+      createdAt: 42,
     });
     expect(second.getCustomer('cu2')).toMatchObject({ name: 'Grace', phone: '+44 1234' });
     expect(second.upsertCustomer({ phone: '+44 1234' }).id).toBe('cu2');
     expect(second.listContacts({}).map((r) => r.id)).toEqual(['early', 'tie-b', 'tie-a', 'late']);
     expect(second.listContacts({ customerId: ada.id }).map((r) => r.id)).toEqual(['early', 'late']);
     expect(second.getContact('late')?.outcome).toBe('completed');
-    expect(second.listUsers().map((u) => [u.id, u.username, u.createdAt])).toEqual([['u1', 'Sup', 42], ['u2', 'ada', 42]]);
+    expect(second.listUsers().map((u) => [u.id, u.username, u.createdAt])).toEqual([
+      ['u1', 'Sup', 42],
+      ['u2', 'ada', 42],
+    ]);
     expect(second.findUserByUsername('SUP')?.id).toBe('u1');
-    expect(() => second.createUser({ username: 'ADA', displayName: 'x', role: 'admin', agentId: null, passwordHash: 'h' })).toThrow(/taken/);
+    expect(() =>
+      second.createUser({
+        username: 'ADA',
+        displayName: 'x',
+        role: 'admin',
+        agentId: null,
+        passwordHash: 'h',
+      }),
+    ).toThrow(/taken/);
     expect(second.getSession('long')?.expiresAt).toBe(wall + 3_600_000);
     expect(second.getSession('gone')).toBeNull();
     expect(second.loadIntervalRows()).toEqual([row]);
@@ -72,8 +141,20 @@ describe.skipIf(!reachable)(suiteTitle('the Redis store', reachable), () => {
   it('lets Redis expire a session at its expiresAt, so a later store never sees it', async () => {
     const first = await RedisStore.open({ client: redis.client, prefix: redis.prefix });
     const wall = Date.now();
-    first.saveSession({ tokenHash: 'brief', userId: null, contactId: 'c1', createdAt: wall, expiresAt: wall + 150 });
-    first.saveSession({ tokenHash: 'day', userId: null, contactId: 'c2', createdAt: wall, expiresAt: wall + 86_400_000 });
+    first.saveSession({
+      tokenHash: 'brief',
+      userId: null,
+      contactId: 'c1',
+      createdAt: wall,
+      expiresAt: wall + 150,
+    });
+    first.saveSession({
+      tokenHash: 'day',
+      userId: null,
+      contactId: 'c2',
+      createdAt: wall,
+      expiresAt: wall + 86_400_000,
+    });
     await first.flush();
     const ttl = await redis.client.pTTL(centerKeys(redis.prefix).session('brief'));
 

@@ -29,7 +29,9 @@ export async function redisAnswers(url = redisUrl): Promise<boolean> {
 
 /** A suite title that says why it was skipped. */
 export function suiteTitle(title: string, reachable: boolean): string {
-  return reachable ? title : `${title} (skipped: no Redis answers at ${redisUrl}; CI always starts one)`;
+  return reachable
+    ? title
+    : `${title} (skipped: no Redis answers at ${redisUrl}; CI always starts one)`;
 }
 
 export function uniquePrefix(): string {
@@ -79,15 +81,21 @@ export interface CollectingLogger extends Logger {
 
 export function collectingLogger(): CollectingLogger {
   const lines: CollectingLogger['lines'] = [];
-  const at = (level: string) => (fields: object, message: string) => void lines.push({ level, message, fields });
+  const at = (level: string) => (fields: object, message: string) =>
+    void lines.push({ level, message, fields });
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 /** Polls until `check` holds, or fails after `timeoutMs`. */
-export async function eventually(check: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => boolean,
+  timeoutMs = 5_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
