@@ -10,14 +10,11 @@
  * the new engine does not know them, and frames may have been lost; the
  * clients reconnect with `since` and are replayed what they missed.
  */
+import { followStream } from '../redis/stream-loop.js';
 import type { WSContext } from 'hono/ws';
 import type { Logger } from '../logger.js';
 import { centerKeys, type CenterKeys } from '../redis/center-keys.js';
-import {
-  duplicateConnection,
-  reconnectDelay,
-  type RedisConnection,
-} from '../redis/redis-connection.js';
+import { duplicateConnection, type RedisConnection } from '../redis/redis-connection.js';
 import { serviceRestartCode } from '../redis/remote-sockets.js';
 import { tooSlowCode } from '../http/live/live-hub.js';
 
@@ -136,36 +133,27 @@ export class NodeSockets {
       });
   }
 
-  private async consume(client: RedisConnection, key: string, from: string): Promise<void> {
-    let position = from;
-    let failures = 0;
-    while (!this.stopping) {
-      let reply;
-      try {
-        reply = await client.xRead({ key, id: position }, { COUNT: 500, BLOCK: 1_000 });
-        if (failures > 0) this.restart('the connection to Redis came back');
-        failures = 0;
-      } catch (err) {
-        if (this.stopping) return;
-        this.logger.warn({ err: String(err) }, 'reading live messages failed; retrying');
-        await new Promise((r) => setTimeout(r, reconnectDelay(failures++)));
-        continue;
-      }
-      // node-redis types stream entries loosely; the engine wrote these fields.
-      const messages = (reply?.[0]?.messages ?? []) as {
-        id: string;
-        message: Record<string, string>;
-      }[];
-      for (const { id: at, message } of messages) {
-        position = at;
-        const id = message.socket ?? '';
-        const socket = this.sockets.get(id);
-        if (socket) this.deliver(id, socket, message);
-        // A socket this node has closed: the engine should forget it too.
-        else if (message.close === undefined)
-          this.tell({ socket: id, node: this.options.nodeId, closed: '1' });
-      }
-    }
+  private consume(client: RedisConnection, key: string, from: string): Promise<void> {
+    return followStream({
+      client,
+      key,
+      from,
+      count: 500,
+      running: () => !this.stopping,
+      logger: this.logger,
+      what: 'live messages',
+      onRecovered: () => this.restart('the connection to Redis came back'),
+      onBatch: (messages) => {
+        for (const { message } of messages) {
+          const id = message.socket ?? '';
+          const socket = this.sockets.get(id);
+          if (socket) this.deliver(id, socket, message);
+          // A socket this node has closed: the engine should forget it too.
+          else if (message.close === undefined)
+            this.tell({ socket: id, node: this.options.nodeId, closed: '1' });
+        }
+      },
+    });
   }
 
   private deliver(id: string, socket: Tunnelled, message: Record<string, string>): void {

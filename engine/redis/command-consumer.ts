@@ -11,6 +11,7 @@
  * into `pending`, so a recovering engine can apply them at the time they
  * were sent before its clock catches up (see redis-center.ts).
  */
+import { followStream } from './stream-loop.js';
 import type { z } from 'zod';
 import { EngineError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -18,7 +19,7 @@ import { silentLogger } from '../logger.js';
 import { centerKeys, type CenterKeys } from './center-keys.js';
 import type { CommandEntryFields, CommandReply } from './command-stream.js';
 import type { FencedWriter, WriteOp } from './fenced-writer.js';
-import { duplicateConnection, reconnectDelay, type RedisConnection } from './redis-connection.js';
+import { duplicateConnection, type RedisConnection } from './redis-connection.js';
 
 export interface CommandConsumerOptions<C> {
   client: RedisConnection;
@@ -130,32 +131,24 @@ export class CommandConsumer<C> {
     await this.loop;
   }
 
-  private async consume(client: RedisConnection, execute: Execute<C>): Promise<void> {
-    let failures = 0;
-    while (!this.stopping && !this.options.writer.stopped) {
-      let reply;
-      try {
-        reply = await client.xRead(
-          { key: this.keys.commands, id: this.position },
-          { COUNT: this.options.count ?? 100, BLOCK: this.options.blockMs ?? 1_000 },
-        );
-        failures = 0;
-      } catch (err) {
-        if (this.stopping) return;
-        this.logger.warn({ err: String(err) }, 'reading commands failed; retrying');
-        await new Promise((r) => setTimeout(r, reconnectDelay(failures++)));
-        continue;
-      }
-      // node-redis types stream entries loosely; senders wrote CommandEntryFields.
-      const messages = (reply?.[0]?.messages ?? []) as {
-        id: string;
-        message: Record<string, string>;
-      }[];
-      for (const { id, message } of messages) {
-        if (this.stopping || this.options.writer.stopped) return;
-        this.apply(decode(this.options.schema, id, message), execute);
-      }
-    }
+  private consume(client: RedisConnection, execute: Execute<C>): Promise<void> {
+    const running = () => !this.stopping && !this.options.writer.stopped;
+    return followStream({
+      client,
+      key: this.keys.commands,
+      from: this.position,
+      running,
+      logger: this.logger,
+      what: 'commands',
+      ...(this.options.count ? { count: this.options.count } : {}),
+      ...(this.options.blockMs ? { blockMs: this.options.blockMs } : {}),
+      onBatch: (messages) => {
+        for (const { id, message } of messages) {
+          if (!running()) return;
+          this.apply(decode(this.options.schema, id, message), execute);
+        }
+      },
+    });
   }
 
   private answer(entry: QueuedCommand<C>, execute: Execute<C>): CommandReply {

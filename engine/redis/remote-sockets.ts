@@ -9,6 +9,7 @@
  * socket, and answers a frame from one with a close (1012), so the client
  * reconnects with `since` and is replayed what it missed.
  */
+import { followStream } from './stream-loop.js';
 import type { Principal } from '../auth/principal.js';
 import type { TunnelBinding } from '../http/app-env.js';
 import type { LiveClient } from '../http/live/live-hub.js';
@@ -16,7 +17,7 @@ import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { centerKeys, type CenterKeys } from './center-keys.js';
 import type { FencedWriter } from './fenced-writer.js';
-import { duplicateConnection, reconnectDelay, type RedisConnection } from './redis-connection.js';
+import { duplicateConnection, type RedisConnection } from './redis-connection.js';
 
 /** 1012 "service restart": reconnect, and resume with `since`. */
 export const serviceRestartCode = 1012;
@@ -118,41 +119,25 @@ export class RemoteSockets {
     });
   }
 
-  private async consume(client: RedisConnection, from: string): Promise<void> {
-    let position = from;
-    let failures = 0;
-    while (!this.stopping) {
-      let reply;
-      try {
-        reply = await client.xRead(
-          { key: this.keys.socketsIn, id: position },
-          { COUNT: 500, BLOCK: 1_000 },
-        );
-        failures = 0;
-      } catch (err) {
-        if (this.stopping) return;
-        this.logger.warn({ err: String(err) }, 'reading live frames failed; retrying');
-        await new Promise((r) => setTimeout(r, reconnectDelay(failures++)));
-        continue;
-      }
-      // node-redis types stream entries loosely; API nodes wrote these fields.
-      const messages = (reply?.[0]?.messages ?? []) as {
-        id: string;
-        message: Record<string, string>;
-      }[];
-      for (const { id, message } of messages) {
-        position = id;
-        this.receive(message);
-      }
-      // Read frames (chat text among them) need not stay in Redis.
-      if (messages.length > 0) {
+  private consume(client: RedisConnection, from: string): Promise<void> {
+    return followStream({
+      client,
+      key: this.keys.socketsIn,
+      from,
+      count: 500,
+      running: () => !this.stopping,
+      logger: this.logger,
+      what: 'live frames',
+      onBatch: (messages) => {
+        for (const { message } of messages) this.receive(message);
+        // Read frames (chat text among them) need not stay in Redis.
         this.options.writer.write({
           command: 'XTRIM',
           key: this.keys.socketsIn,
-          args: ['MINID', '~', position],
+          args: ['MINID', '~', messages.at(-1)!.id],
         });
-      }
-    }
+      },
+    });
   }
 
   private receive(message: Record<string, string>): void {

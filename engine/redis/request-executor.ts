@@ -16,6 +16,7 @@
  * Once answered, a request is deleted from the stream: sign-in bodies and
  * tokens stay in Redis no longer than they must.
  */
+import { followStream } from './stream-loop.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import type { AppBindings } from '../http/app-env.js';
@@ -31,7 +32,7 @@ import {
   readOnlyMethods,
   requestOf,
 } from './forwarded-request.js';
-import { duplicateConnection, reconnectDelay, type RedisConnection } from './redis-connection.js';
+import { duplicateConnection, type RedisConnection } from './redis-connection.js';
 import type { RemoteSockets } from './remote-sockets.js';
 
 export interface RequestExecutorOptions {
@@ -90,38 +91,25 @@ export class RequestExecutor {
     await Promise.all(this.running);
   }
 
-  private async consume(client: RedisConnection, from: string): Promise<void> {
-    let position = from;
-    let failures = 0;
-    while (!this.stopping && !this.options.writer.stopped) {
-      let reply;
-      try {
-        reply = await client.xRead(
-          { key: this.keys.requests, id: position },
-          { COUNT: 100, BLOCK: 1_000 },
-        );
-        failures = 0;
-      } catch (err) {
-        if (this.stopping) return;
-        this.logger.warn({ err: String(err) }, 'reading forwarded requests failed; retrying');
-        await new Promise((r) => setTimeout(r, reconnectDelay(failures++)));
-        continue;
-      }
-      // node-redis types stream entries loosely; API nodes wrote CommandEntryFields.
-      const messages = (reply?.[0]?.messages ?? []) as {
-        id: string;
-        message: Record<string, string>;
-      }[];
-      const redisNow = messages.length > 0 ? await this.redisTime() : 0;
-      for (const { id, message } of messages) {
-        position = id;
-        const ageMs = redisNow - Number(id.split('-')[0]);
-        const run = this.run(id, ageMs, message as Partial<CommandEntryFields>);
-        this.running.add(run);
-        void run.finally(() => this.running.delete(run));
-      }
-      if (messages.length > 0) this.trim(redisNow);
-    }
+  private consume(client: RedisConnection, from: string): Promise<void> {
+    return followStream({
+      client,
+      key: this.keys.requests,
+      from,
+      running: () => !this.stopping && !this.options.writer.stopped,
+      logger: this.logger,
+      what: 'forwarded requests',
+      onBatch: async (messages) => {
+        const redisNow = await this.redisTime();
+        for (const { id, message } of messages) {
+          const ageMs = redisNow - Number(id.split('-')[0]);
+          const run = this.run(id, ageMs, message as Partial<CommandEntryFields>);
+          this.running.add(run);
+          void run.finally(() => this.running.delete(run));
+        }
+        this.trim(redisNow);
+      },
+    });
   }
 
   /** Redis's own clock, in ms: stream ids are stamped by it. */
