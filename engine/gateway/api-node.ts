@@ -10,12 +10,9 @@
  * stream for the next one, up to the forward timeout, then get 504.
  */
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createAdaptorServer, upgradeWebSocket, type HttpBindings } from '@hono/node-server';
+import { upgradeWebSocket, type HttpBindings } from '@hono/node-server';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../logger.js';
 import { HttpProblem } from '../http/problem.js';
 import { centerKeys } from '../redis/center-keys.js';
@@ -29,7 +26,7 @@ import {
 } from '../redis/forwarded-request.js';
 import { connectRedis, type RedisConnection } from '../redis/redis-connection.js';
 import { goingAwayCode } from '../http/live/live-hub.js';
-import { pingSockets } from '../http/start-server.js';
+import { listen } from '../http/listen.js';
 import { NodeSockets } from './node-sockets.js';
 
 export interface ApiNodeOptions {
@@ -141,27 +138,12 @@ export async function startApiNode(options: ApiNodeOptions): Promise<RunningApiN
   );
   app.all('*', (c) => forward(c));
 
-  const wss = new WebSocketServer({
-    noServer: true,
+  const { server, wss, url, stopHeartbeat } = await listen({
+    fetch: app.fetch,
+    port: options.port,
+    host: options.host,
     maxPayload: options.maxFrameBytes ?? 64 * 1024,
   });
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  const alive = new WeakSet<WebSocket>();
-  wss.on('connection', (ws) => {
-    alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
-  });
-  const heartbeat = setInterval(() => pingSockets(wss, alive), 30_000);
-  heartbeat.unref();
   logger.info({ url, nodeId, redisPrefix: prefix }, 'listening');
 
   let closing: Promise<void> | null = null;
@@ -170,7 +152,7 @@ export async function startApiNode(options: ApiNodeOptions): Promise<RunningApiN
     nodeId,
     close() {
       closing ??= (async () => {
-        clearInterval(heartbeat);
+        stopHeartbeat();
         sockets.closeAll(goingAwayCode, 'API node shutting down');
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

@@ -5,17 +5,14 @@
  * serves the API and its WebSocket with @hono/node-server, and closes it
  * all in order. A Redis engine that is deposed closes its server.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
 import type { MiddlewareHandler } from 'hono';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { argon2Hasher, type PasswordHasher } from '../auth/password-hasher.js';
 import type { ContactCenter } from '../center.js';
 import { wallClock } from '../clock.js';
 import type { DemoLogin } from '../demo-config.js';
 import type { Logger } from '../logger.js';
 import { createApp, type Api } from './create-app.js';
+import { listen } from './listen.js';
 import { RemoteSockets } from '../redis/remote-sockets.js';
 import { RequestExecutor } from '../redis/request-executor.js';
 import {
@@ -62,9 +59,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Live sockets are pinged this often; one that missed a pong is cut. */
-const heartbeatMs = 30_000;
-
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { logger } = options;
   const wallNow = options.wallNow ?? wallClock.now;
@@ -100,29 +94,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const nodes = engine.redis ? await serveApiNodes(engine.redis, api, logger) : null;
 
   // Frames a client may send are tiny (ping, resync); ws closes bigger ones with 1009.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: api.security.liveMaxFrameBytes });
-  const server = createAdaptorServer({
+  const { server, wss, port, url, stopHeartbeat } = await listen({
     fetch: api.app.fetch,
-    websocket: { server: wss },
-  }) as Server;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
+    port: options.port,
+    host: options.host,
+    maxPayload: api.security.liveMaxFrameBytes,
   });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-
-  const alive = new WeakSet<WebSocket>();
-  wss.on('connection', function trackPongs(socket) {
-    alive.add(socket);
-    socket.on('pong', () => alive.add(socket));
-  });
-  const heartbeat = setInterval(() => pingSockets(wss, alive), heartbeatMs);
   const sweeper = setInterval(() => api.sessions.sweep(), 3_600_000);
-  heartbeat.unref();
   sweeper.unref();
   const where = options.redis
     ? { redisPrefix: options.redis.prefix }
@@ -149,7 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   async function shutDown(): Promise<void> {
-    clearInterval(heartbeat);
+    stopHeartbeat();
     clearInterval(sweeper);
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     api.close(); // live sockets get 1001 "going away"
@@ -191,16 +169,4 @@ async function serveApiNodes(
       await sockets.stop();
     },
   };
-}
-
-/** Ends sockets that did not answer the last ping, and pings the rest. */
-export function pingSockets(wss: WebSocketServer, alive: WeakSet<WebSocket>): void {
-  for (const socket of wss.clients) {
-    if (!alive.has(socket)) {
-      socket.terminate();
-      continue;
-    }
-    alive.delete(socket);
-    socket.ping();
-  }
 }
