@@ -93,6 +93,8 @@ export class RedisReplica {
   private following: Promise<void> | null = null;
   private stopFollowing = false;
   private stopped: (() => void) | null = null;
+  /** Why following failed, if it did: the replica is not to be trusted then. */
+  private diverged: string | null = null;
 
   private constructor(
     private readonly options: ReplicaOptions,
@@ -142,10 +144,24 @@ export class RedisReplica {
     const logger = this.options.logger ?? silentLogger;
     this.following = (async () => {
       while (!this.stopFollowing) {
+        let entries: JournalEntry[];
         try {
-          this.catchUp(await this.journal.readNew());
+          entries = await this.journal.readNew();
         } catch (err) {
-          logger.warn({ err: String(err) }, 'following the journal failed; retrying');
+          logger.warn({ err: String(err) }, 'reading the journal failed; retrying');
+          await new Promise((r) => setTimeout(r, pollMs));
+          continue;
+        }
+        try {
+          this.catchUp(entries);
+        } catch (err) {
+          // A replica that skipped an entry is wrong from there on: take over cold instead.
+          this.diverged = String(err);
+          logger.error(
+            { err: this.diverged },
+            'the replica failed to apply an entry; it stops following',
+          );
+          return;
         }
         await new Promise((r) => setTimeout(r, pollMs));
       }
@@ -174,6 +190,12 @@ export class RedisReplica {
     const logger: Logger = options.logger ?? silentLogger;
     this.stopFollowing = true;
     await this.following;
+    if (this.diverged !== null) {
+      logger.warn({ why: this.diverged }, 'taking over cold: the replica diverged');
+      await this.close();
+      const cold = await RedisReplica.open({ ...options, following: false });
+      return cold.takeOver(token);
+    }
     this.writer.arm(token);
     if (options.following) {
       const followed = this.applied;
