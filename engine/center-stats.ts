@@ -84,8 +84,12 @@ export class CenterStats {
   }
 
   /** Today's live figures, per queue and for the center. */
-  snapshot(): RealtimeSnapshot {
-    return this.realtime.snapshot(this.center.clock.now());
+  /**
+   * The live view at `at`; default the engine's time, which stands at its
+   * last step: a live server passes the wall's (LiveClock.outside()).
+   */
+  snapshot(at: number = this.center.clock.now()): RealtimeSnapshot {
+    return this.realtime.snapshot(Math.max(at, this.center.clock.now()));
   }
 
   /**

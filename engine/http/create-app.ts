@@ -190,7 +190,7 @@ export function createApp(options: AppOptions): Api {
     maxJsonDepth: security.maxJsonDepth,
     conversations: conversationRelay(hub, conversations, flush),
   });
-  const stopPush = pushRealtimeStats(center, hub, stats, options.statsPushMs ?? 1_000);
+  const stopPush = pushRealtimeStats(center, hub, stats, options.statsPushMs ?? 1_000, now);
   const sweepLive = () =>
     hub.closeWhere((p) => !sessions.isCurrent(p), policyViolationCode, 'session ended');
   const sweeper = setInterval(sweepLive, liveSweepMs);

@@ -507,4 +507,24 @@ describe('the server between commands', () => {
     );
     expect((await signIn(demoPasswords.supervisor)).status).toBe(200);
   });
+
+  it('counts the longest wait up to now, not up to the last command', async () => {
+    const token = ((await (await signIn(demoPasswords.supervisor)).json()) as { token: string })
+      .token;
+    const created = await fetch(`${server.url}/api/contacts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: 'chat', topic: 'billing', customer: { name: 'Ida' } }),
+    });
+    expect(created.status).toBe(201);
+
+    wallMs += 30_000;
+
+    const res = await fetch(`${server.url}/api/stats/realtime`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await res.json()) as { at: number; center: { longestWaitMs: number } };
+    expect(body.at).toBe(wallMs);
+    expect(body.center.longestWaitMs).toBe(30_000);
+  });
 });

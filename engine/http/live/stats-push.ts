@@ -1,7 +1,8 @@
 /**
  * Pushes the live statistics to supervisors as the center changes: at most
- * one `stats.realtime` message per period, and none while nothing happens,
- * so a burst of events costs one snapshot, not one per event.
+ * one `stats.realtime` message per period, so a burst of events costs one
+ * snapshot, not one per event; and while anyone waits, every period even
+ * without events, since the longest wait grows by itself.
  */
 import { isStaff } from '../../auth/principal.js';
 import type { ContactCenter } from '../../center.js';
@@ -13,15 +14,19 @@ export function pushRealtimeStats(
   hub: LiveHub,
   stats: CenterStats,
   periodMs: number,
+  now: () => number,
 ): () => void {
   let changed = false;
+  let waiting = false;
   const unsubscribe = center.subscribe(() => {
     changed = true;
   });
   const timer = setInterval(function pushStats() {
-    if (!changed || hub.size === 0) return;
+    if ((!changed && !waiting) || hub.size === 0) return;
     changed = false;
-    hub.broadcast({ kind: 'stats.realtime', snapshot: stats.snapshot() }, isStaff);
+    const snapshot = stats.snapshot(now());
+    waiting = snapshot.center.waiting > 0;
+    hub.broadcast({ kind: 'stats.realtime', snapshot }, isStaff);
   }, periodMs);
   timer.unref();
   return () => {

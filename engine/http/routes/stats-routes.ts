@@ -112,7 +112,7 @@ const recordsCsvRoute = createRoute({
 
 export function registerStatsRoutes(app: ApiApp, deps: RouteDeps, stats: CenterStats): void {
   app.openapi(realtimeRoute, function realtimeStats(c) {
-    return c.json(stats.snapshot() as unknown as Record<string, unknown>, 200);
+    return c.json(stats.snapshot(deps.now()) as unknown as Record<string, unknown>, 200);
   });
 
   app.openapi(intervalsRoute, function intervalReport(c) {
