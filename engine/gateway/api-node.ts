@@ -54,6 +54,9 @@ export interface RunningApiNode {
   close(): Promise<void>;
 }
 
+/** How long a node's health check waits for the engine's. */
+const healthWaitMs = 2_000;
+
 interface NodeEnv {
   Bindings: HttpBindings;
   Variables: { socket: string };
@@ -77,11 +80,15 @@ export async function startApiNode(options: ApiNodeOptions): Promise<RunningApiN
   const sockets = new NodeSockets({ client, prefix, nodeId, logger });
   await sockets.start();
 
-  const forward = async (c: Context<NodeEnv>, tunnel?: ForwardedRequest['tunnel']) => {
+  const forward = async (
+    c: Context<NodeEnv>,
+    tunnel?: ForwardedRequest['tunnel'],
+    waitMs = timeoutMs,
+  ) => {
     const address = c.env?.incoming?.socket?.remoteAddress ?? null;
     try {
-      const forwarded = await forwardRequest(c.req.raw, address, timeoutMs, tunnel);
-      const result = await sender.send(forwarded);
+      const forwarded = await forwardRequest(c.req.raw, address, waitMs, tunnel);
+      const result = await sender.send(forwarded, waitMs);
       return responseOf(ForwardedResponse.parse(result));
     } catch (err) {
       return unavailable(err, logger).toResponse();
@@ -102,15 +109,22 @@ export async function startApiNode(options: ApiNodeOptions): Promise<RunningApiN
         ).toResponse(),
     }),
   );
-  // A load balancer's check must not wait out the forward timeout while no engine runs.
+  // A load balancer's check must not wait out the forward timeout while no engine
+  // serves: none holds the lease, or a dead one still does, or one is replaying.
   app.get('/healthz', async function nodeHealth(c) {
-    const engine = await client.get(keys.lease).catch(() => null);
-    if (engine === null) {
-      return new HttpProblem(503, 'no_engine', 'no engine runs the center now', undefined, {
+    const noEngine = new HttpProblem(
+      503,
+      'no_engine',
+      'no engine serves the center now',
+      undefined,
+      {
         'retry-after': '1',
-      }).toResponse();
-    }
-    return forward(c);
+      },
+    );
+    const engine = await client.get(keys.lease).catch(() => null);
+    if (engine === null) return noEngine.toResponse();
+    const answer = await forward(c, undefined, healthWaitMs);
+    return answer.status === 504 ? noEngine.toResponse() : answer;
   });
   app.get(
     '/api/ws',

@@ -9,7 +9,8 @@
  * lands no later than the request's own writes. An engine that takes
  * over reads back the requests of the last `maxAgeMs` (those sent while
  * no engine ran, and those its predecessor may not have finished) and
- * skips the marked ones. A request is never started once its node has
+ * skips the marked ones, answering again those whose answer was stored
+ * with the marker (a node may still be waiting). A request is never started once its node has
  * given up on it (its `timeoutMs`, less a second), so a client told 504
  * is not surprised by a change made later; ages are judged by Redis's
  * clock alone (stream ids and TIME), never by comparing two machines'.
@@ -27,7 +28,7 @@ import type { FencedWriter } from './fenced-writer.js';
 import { HttpProblem } from '../http/problem.js';
 import {
   ForwardedRequest,
-  type ForwardedResponse,
+  ForwardedResponse,
   forwardResponse,
   readOnlyMethods,
   requestOf,
@@ -181,16 +182,19 @@ export class RequestExecutor {
       });
       return;
     }
-    if (!readOnlyMethods.has(forwarded.method)) {
+    const changing = !readOnlyMethods.has(forwarded.method);
+    if (changing) {
       // Two copies in one read, or close together: the marker may not have landed yet.
       if (this.started.has(id)) return;
       this.started.set(id, Date.now());
-      if (await this.options.client.exists(this.keys.requestDone(id))) return;
-      this.options.writer.write({
-        command: 'SET',
-        key: this.keys.requestDone(id),
-        args: ['1', 'PX', this.maxAgeMs * 2],
-      });
+      const done = await this.options.client.get(this.keys.requestDone(id));
+      if (done !== null) {
+        // Run before (by this engine or one that died): its answer again, if it was stored.
+        const stored = done === startedMarker ? null : ForwardedResponse.safeParse(parseJson(done));
+        if (stored?.success) this.reply(replyTo, { request: id, ok: true, result: stored.data });
+        return;
+      }
+      this.markDone(id, startedMarker);
     }
     const env: AppBindings = {
       ...(forwarded.address ? { forwardedFor: forwarded.address } : {}),
@@ -198,8 +202,19 @@ export class RequestExecutor {
         ? { tunnel: this.options.sockets.binding(forwarded.tunnel.node, forwarded.tunnel.socket) }
         : {}),
     };
-    const response = await this.options.fetch(requestOf(forwarded), env);
-    this.reply(replyTo, { request: id, ok: true, result: await forwardResponse(response) });
+    const response = await forwardResponse(await this.options.fetch(requestOf(forwarded), env));
+    // The answer is kept with the marker, in the batch that replies: an engine that
+    // takes over after a crash between the two answers a node still waiting.
+    if (changing) this.markDone(id, JSON.stringify(response));
+    this.reply(replyTo, { request: id, ok: true, result: response });
+  }
+
+  private markDone(id: string, value: string): void {
+    this.options.writer.write({
+      command: 'SET',
+      key: this.keys.requestDone(id),
+      args: [value, 'PX', this.maxAgeMs * 2],
+    });
   }
 
   private reply(replyTo: string, reply: CommandReply): void {
@@ -225,6 +240,9 @@ export class RequestExecutor {
     });
   }
 }
+
+/** The marker of a changing request that started and has no stored answer yet. */
+const startedMarker = 'started';
 
 /** A node gives up at its timeout; a request is not started in its last second. */
 const givenUpMarginMs = 1_000;

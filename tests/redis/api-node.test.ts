@@ -38,6 +38,8 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
   let client: RedisConnection;
   let engine: RunningServer | null = null;
   let node: RunningApiNode;
+  /** A changing request the first engine answered, read again by the next one. */
+  let answeredTwice: Record<string, string> = {};
 
   const startEngine = () =>
     startServer({
@@ -105,12 +107,12 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
       timeoutMs: 5_000,
     };
     // The same entry twice, under one request id, as a retried XADD would leave it.
-    const fields = {
+    const fields = (answeredTwice = {
       request: randomUUID(),
       replyTo: `test-${randomUUID()}`,
       sentAt: String(Date.now()),
       command: JSON.stringify(request),
-    };
+    });
     await client.xAdd(keys.requests, '*', fields);
     await client.xAdd(keys.requests, '*', fields);
 
@@ -263,6 +265,19 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
       (c) => engine!.store.getCustomer(c.record.customerId ?? '')?.name,
     );
     expect(names).not.toContain('Too late');
+
+    // The earlier request read again by this engine: not run again, but answered again, as stored.
+    const before = [...engine.center.liveContacts()].length;
+    await client.xAdd(centerKeys(prefix).requests, '*', answeredTwice);
+    const replies = centerKeys(prefix).replies(answeredTwice.replyTo!);
+    let answers: { result: { status: number } }[] = [];
+    const deadline = Date.now() + 5_000;
+    while (answers.length < 2 && Date.now() < deadline) {
+      answers = (await client.lRange(replies, 0, -1)).map((r) => JSON.parse(String(r)));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(answers.map((a) => a.result.status)).toEqual([201, 201]);
+    expect([...engine.center.liveContacts()].length).toBe(before);
   });
 
   it('closes live sockets with 1012 when another engine takes the center', async () => {
@@ -286,11 +301,16 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
       forwardTimeoutMs: 300,
     });
     try {
-      // As if an engine held the lease but did not answer.
-      await client.set(centerKeys(nobody).lease, 'a-hung-engine');
-      const res = await call(lonely.url, 'GET', '/healthz');
+      const res = await call(lonely.url, 'GET', '/api/queues');
       expect(res.status).toBe(504);
       expect(res.body.code).toBe('engine_timeout');
+
+      // As if a dead engine still held the lease: the health check says 503 within 2 s.
+      await client.set(centerKeys(nobody).lease, 'a-dead-engine');
+      const started = Date.now();
+      const health = await call(lonely.url, 'GET', '/healthz');
+      expect([health.status, health.body.code]).toEqual([503, 'no_engine']);
+      expect(Date.now() - started).toBeLessThan(3_000);
     } finally {
       await lonely.close();
       await deleteKeys(client, nobody);
