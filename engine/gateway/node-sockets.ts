@@ -25,6 +25,8 @@ export interface NodeSocketsOptions {
   logger: Logger;
   /** How often the node says it is alive and checks the engine's token; default 1 s. */
   watchMs?: number;
+  /** How long `node:<id>` outlives a node that stopped renewing it; default 10 s. */
+  aliveMs?: number;
 }
 
 interface Tunnelled {
@@ -33,8 +35,6 @@ interface Tunnelled {
   early: Record<string, string>[];
 }
 
-/** How long the node keeps its `node:<id>` key without renewing it. */
-const aliveMs = 10_000;
 /** Unsent bytes after which a client is closed, as the engine's hub does for its own. */
 const maxBufferedBytes = 1 << 20;
 /** A socket the engine accepted but the client never finished opening. */
@@ -50,7 +50,10 @@ export class NodeSockets {
   private watcher: ReturnType<typeof setInterval> | null = null;
   private token: string | null = null;
 
+  private readonly aliveMs: number;
+
   constructor(private readonly options: NodeSocketsOptions) {
+    this.aliveMs = options.aliveMs ?? 10_000;
     this.keys = centerKeys(options.prefix);
     this.logger = options.logger;
   }
@@ -60,6 +63,7 @@ export class NodeSockets {
   }
 
   async start(): Promise<void> {
+    await this.claimNodeId();
     await this.watch();
     this.reader = await duplicateConnection(this.options.client, {
       logger: this.logger,
@@ -177,11 +181,33 @@ export class NodeSockets {
     socket.ws.send(message.text);
   }
 
+  /**
+   * Takes `node:<id>`, waiting out a predecessor's key (a node restarted
+   * under the same id after a crash); two live nodes under one id would
+   * take each other's replies and messages, so the second one refuses.
+   */
+  private async claimNodeId(): Promise<void> {
+    const key = this.keys.node(this.options.nodeId);
+    const deadline = Date.now() + this.aliveMs + 2_000;
+    let waited = false;
+    while ((await this.options.client.set(key, '1', { NX: true, PX: this.aliveMs })) === null) {
+      if (!waited)
+        this.logger.info({ nodeId: this.options.nodeId }, 'waiting for this NODE_ID to be free');
+      waited = true;
+      if (Date.now() > deadline) {
+        throw new Error(`NODE_ID ${this.options.nodeId} is in use by a running API node`);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
   /** Renews this node's alive key; closes every socket when the engine changed. */
   private async watch(): Promise<void> {
     let token: string | null;
     try {
-      await this.options.client.set(this.keys.node(this.options.nodeId), '1', { PX: aliveMs });
+      await this.options.client.set(this.keys.node(this.options.nodeId), '1', {
+        PX: this.aliveMs,
+      });
       token = await this.options.client.get(this.keys.fence);
     } catch {
       return; // Redis is away; the reader notices when it comes back.

@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { argon2Hasher, testCost } from '../../engine/auth/password-hasher.js';
 import { demoPasswords } from '../../engine/demo-config.js';
 import { startApiNode, type RunningApiNode } from '../../engine/gateway/api-node.js';
+import { NodeSockets } from '../../engine/gateway/node-sockets.js';
 import { startServer, type RunningServer } from '../../engine/http/start-server.js';
 import { silentLogger } from '../../engine/logger.js';
 import { centerKeys } from '../../engine/redis/center-keys.js';
@@ -288,6 +289,30 @@ describe.skipIf(!reachable)(suiteTitle('an API node', reachable), () => {
     // What a standby does when it takes the lease: the running engine is fenced off.
     await client.incr(centerKeys(prefix).fence);
     expect(await closed).toBe(1012);
+  });
+
+  it('refuses a second running node under the same NODE_ID', async () => {
+    const same = uniquePrefix();
+    const first = new NodeSockets({
+      client,
+      prefix: same,
+      nodeId: 'n1',
+      logger: silentLogger,
+      aliveMs: 300,
+      watchMs: 50,
+    });
+    await first.start();
+    const second = new NodeSockets({
+      client,
+      prefix: same,
+      nodeId: 'n1',
+      logger: silentLogger,
+      aliveMs: 300,
+      watchMs: 50,
+    });
+    await expect(second.start()).rejects.toThrow(/NODE_ID n1 is in use/);
+    await first.stop();
+    await deleteKeys(client, same);
   });
 
   it('answers 504 when no engine answers in time', async () => {
