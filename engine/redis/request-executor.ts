@@ -81,7 +81,9 @@ export class RequestExecutor {
     const [newest] =
       (await this.connection.xRevRange(this.keys.requests, '+', '-', { COUNT: 1 })) ?? [];
     this.startedAfter = newest?.id ?? '0-0';
-    this.loop = this.consume(this.connection, `${Math.max(0, this.now() - this.maxAgeMs)}-0`);
+    // Requests its node may still wait for, by Redis's clock like every age here.
+    const from = Math.max(0, (await this.redisTime()) - this.maxAgeMs);
+    this.loop = this.consume(this.connection, `${from}-0`);
   }
 
   /** Stops reading; resolves once the requests already started have answered. */
