@@ -11,43 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { demoPasswords } from '../../engine/demo-config.js';
 import type { ContactRecord } from '../../engine/records.js';
 import { snapshotOnce } from './live-client.js';
-import { login } from './server-process.js';
-
-// any: tests read whatever fields the route under test returns.
-export type Answer = { status: number; body: any } | { status: 'error'; error: string };
-
-/** Like `call`, but a refused connection, a timeout or a non-JSON body is an answer too. */
-export async function tryCall(
-  url: string,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-  timeoutMs = 20_000,
-): Promise<Answer> {
-  try {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // Kept as text: a proxy's error page, say.
-    }
-    return { status: res.status, body: parsed };
-  } catch (err) {
-    const cause = err instanceof Error ? (err.cause ?? err) : err;
-    return { status: 'error', error: String(cause instanceof Error ? cause.message : cause) };
-  }
-}
+import { login, tryCall, type Answer } from './server-process.js';
 
 export interface Attempt {
   n: number;

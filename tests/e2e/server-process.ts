@@ -77,6 +77,42 @@ export function spawnServer(env: Record<string, string>, startMs = 30_000): Serv
 }
 
 // any: tests read whatever fields the route under test returns.
+export type Answer = { status: number; body: any } | { status: 'error'; error: string };
+
+/** Like `call`, but a refused connection, a timeout or a non-JSON body is an answer too. */
+export async function tryCall(
+  url: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  timeoutMs = 20_000,
+): Promise<Answer> {
+  try {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Kept as text: a proxy's error page, say.
+    }
+    return { status: res.status, body: parsed };
+  } catch (err) {
+    const cause = err instanceof Error ? (err.cause ?? err) : err;
+    return { status: 'error', error: String(cause instanceof Error ? cause.message : cause) };
+  }
+}
+
+/** One request; throws if there is no answer or the body is not JSON. */
 export async function call(
   url: string,
   method: string,
@@ -84,16 +120,11 @@ export async function call(
   token?: string,
   body?: unknown,
 ): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  const answer = await tryCall(url, method, path, token, body);
+  if (answer.status === 'error') throw new Error(`${method} ${path}: ${answer.error}`);
+  if (typeof answer.body === 'string')
+    throw new Error(`${method} ${path}: not JSON: ${answer.body}`);
+  return answer;
 }
 
 export async function login(url: string, username: string, password: string): Promise<string> {

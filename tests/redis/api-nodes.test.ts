@@ -19,16 +19,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoPasswords } from '../../engine/demo-config.js';
 import { connectRedis } from '../../engine/redis/redis-connection.js';
-import {
-  Agents,
-  census,
-  contactsOf,
-  Customers,
-  overlappingOffers,
-  tryCall,
-} from '../e2e/center-traffic.js';
+import { Agents, census, contactsOf, Customers, overlappingOffers } from '../e2e/center-traffic.js';
 import { firstOf, LiveClient, routingProblems } from '../e2e/live-client.js';
-import { login, spawnServer, type ServerProcess } from '../e2e/server-process.js';
+import { login, spawnServer, tryCall, type ServerProcess } from '../e2e/server-process.js';
 import {
   deleteKeys,
   eventually,
