@@ -1,7 +1,7 @@
 /** The Redis store keeps everything across a reopen and serves reads from memory. */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../engine/config.js';
-import type { ContactRecord } from '../../engine/records.js';
+import { newContactRecord, type ContactRecord } from '../../engine/records.js';
 import { centerKeys } from '../../engine/redis/center-keys.js';
 import { RedisStore } from '../../engine/redis/redis-store.js';
 import type { IntervalRow } from '../../engine/stats/intervalRow.js';
@@ -17,33 +17,7 @@ const config = parseConfig({
 });
 
 function contact(id: string, queuedAt: number, more: Partial<ContactRecord> = {}): ContactRecord {
-  return {
-    id,
-    channel: 'chat',
-    firstQueueId: 'billing',
-    queueId: 'billing',
-    customerId: null,
-    priority: 0,
-    skills: [],
-    language: null,
-    topic: null,
-    createdAt: queuedAt,
-    queuedAt,
-    offers: [],
-    answeredAt: null,
-    agentId: null,
-    holdMs: 0,
-    endedAt: null,
-    wrapUpEndedAt: null,
-    callbackRequestedAt: null,
-    abandonedAt: null,
-    overflows: [],
-    transfers: [],
-    disposition: null,
-    noEligibleAgent: false,
-    outcome: null,
-    ...more,
-  };
+  return newContactRecord({ id, channel: 'chat', firstQueueId: 'billing', queuedAt, ...more });
 }
 
 describe.skipIf(!reachable)(suiteTitle('the Redis store', reachable), () => {
